@@ -1,0 +1,52 @@
+namespace LoyaltyStudio.Domain.Scoring;
+
+/// <summary>Everything one scoring run concluded about one customer.</summary>
+public class CustomerScore
+{
+    public long Id { get; private set; }
+    public long ScoringRunId { get; private set; }
+    public long CustomerId { get; private set; }
+
+    /// <summary>Calibrated probability of no purchase within the horizon.</summary>
+    public double ChurnProbability { get; private set; }
+
+    /// <summary>0–100.</summary>
+    public int ChurnScore { get; private set; }
+    public ChurnRiskBand ChurnRiskBand { get; private set; }
+
+    /// <summary>Top reasons for the churn score, as JSON sentences with weights.</summary>
+    public string ChurnReasonsJson { get; private set; } = "[]";
+    public double ProbabilityAlive { get; private set; }
+    public double ExpectedPurchases { get; private set; }
+    public decimal PredictedLifetimeValue { get; private set; }
+    public long? MicroSegmentId { get; private set; }
+    public long? RfmSegmentId { get; private set; }
+
+    /// <summary>Ranked next-best-offer candidates as JSON.</summary>
+    public string NextBestOffersJson { get; private set; } = "[]";
+
+    private CustomerScore() { }
+
+    public CustomerScore(long scoringRunId, long customerId, double churnProbability, ChurnRiskThresholds thresholds,
+        string churnReasonsJson, double probabilityAlive, double expectedPurchases, decimal predictedLifetimeValue,
+        long? microSegmentId, long? rfmSegmentId, string nextBestOffersJson)
+    {
+        ArgumentNullException.ThrowIfNull(thresholds);
+        if (churnProbability is < 0 or > 1 || double.IsNaN(churnProbability))
+            throw new Common.DomainException($"Customer {customerId}: a churn probability must lie in [0, 1], not {churnProbability}.");
+        if (probabilityAlive is < 0 or > 1 || double.IsNaN(probabilityAlive))
+            throw new Common.DomainException($"Customer {customerId}: P(alive) must lie in [0, 1], not {probabilityAlive}.");
+        ScoringRunId = scoringRunId;
+        CustomerId = customerId;
+        ChurnProbability = churnProbability;
+        ChurnScore = (int)Math.Round(churnProbability * 100, MidpointRounding.AwayFromZero);
+        ChurnRiskBand = thresholds.BandFor(ChurnScore);
+        ChurnReasonsJson = churnReasonsJson;
+        ProbabilityAlive = probabilityAlive;
+        ExpectedPurchases = expectedPurchases;
+        PredictedLifetimeValue = predictedLifetimeValue;
+        MicroSegmentId = microSegmentId;
+        RfmSegmentId = rfmSegmentId;
+        NextBestOffersJson = nextBestOffersJson;
+    }
+}
