@@ -11,14 +11,17 @@ public sealed class PointsLedger
     private readonly List<PointsLedgerEntry> _entries;
 
     public long CustomerId { get; }
-    public IReadOnlyList<PointsLedgerEntry> Entries => _entries;
+
+    // A read-only view, so callers cannot cast it back to a list and rewrite history.
+    public IReadOnlyList<PointsLedgerEntry> Entries => _entries.AsReadOnly();
     public int Balance { get; private set; }
 
     public PointsLedger(long customerId, IEnumerable<PointsLedgerEntry>? existing = null)
     {
         CustomerId = customerId;
         _entries = [];
-        foreach (var entry in existing ?? [])
+        // Stored entries may arrive in any order; keep them chronological so a new entry is checked against the latest.
+        foreach (var entry in (existing ?? []).OrderBy(e => e.OccurredAt).ThenBy(e => e.Id))
         {
             if (entry.CustomerId != customerId)
                 throw new DomainException($"Ledger entry {entry.Id} belongs to customer {entry.CustomerId}, not {customerId}.");

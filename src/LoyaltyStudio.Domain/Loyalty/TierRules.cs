@@ -1,4 +1,5 @@
 using LoyaltyStudio.Domain.Common;
+using LoyaltyStudio.Domain.Sales;
 
 namespace LoyaltyStudio.Domain.Loyalty;
 
@@ -36,7 +37,19 @@ public sealed class TierRules
     ]);
 
     /// <summary>The highest tier whose qualifying spend is met.</summary>
-    public Tier TierFor(decimal qualifyingSpend) => Tiers.Last(t => t.QualifyingSpend <= qualifyingSpend);
+    /// <remarks>Spend below zero (more returned than bought) still holds the entry tier.</remarks>
+    public Tier TierFor(decimal qualifyingSpend) => Tiers.LastOrDefault(t => t.QualifyingSpend <= qualifyingSpend) ?? Tiers[0];
+
+    /// <summary>
+    /// Spend that counts toward a tier on <paramref name="asOf"/>: order totals (returns included, as negatives)
+    /// in the <see cref="QualifyingWindow"/> ending at <paramref name="asOf"/>, i.e. after asOf − 365 days and up to asOf.
+    /// </summary>
+    public static decimal QualifyingSpend(IEnumerable<Order> orders, DateTime asOf)
+    {
+        ArgumentNullException.ThrowIfNull(orders);
+        var windowStart = asOf - QualifyingWindow;
+        return orders.Where(o => o.OrderedAt > windowStart && o.OrderedAt <= asOf).Sum(o => o.Total);
+    }
 
     public Tier ByCode(string code) => Tiers.FirstOrDefault(t => t.Code == code)
         ?? throw new DomainException($"There is no tier with code '{code}'.");

@@ -18,7 +18,7 @@ public class Order
     /// <summary>Sum of line totals after discounts; kept on the order so revenue queries need no join.</summary>
     public decimal Total { get; private set; }
     public decimal DiscountTotal { get; private set; }
-    public IReadOnlyList<OrderLine> Lines => _lines;
+    public IReadOnlyList<OrderLine> Lines => _lines.AsReadOnly();
 
     private Order() { }
 

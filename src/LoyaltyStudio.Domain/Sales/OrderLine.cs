@@ -23,6 +23,8 @@ public class OrderLine
             throw new DomainException($"An order line cannot have a negative unit price ({unitPrice}).");
         if (discount < 0)
             throw new DomainException($"A discount cannot be negative ({discount}).");
+        if (discount > Math.Abs(quantity * unitPrice))
+            throw new DomainException($"A discount of {discount} is more than the line is worth ({quantity} × {unitPrice}).");
         ProductId = productId;
         Quantity = quantity;
         UnitPrice = unitPrice;

@@ -9,13 +9,14 @@ public static class ModelRegistry
     public static void Activate(ModelVersion chosen, IEnumerable<ModelVersion> versionsOfKind)
     {
         ArgumentNullException.ThrowIfNull(chosen);
-        foreach (var version in versionsOfKind)
-        {
-            if (version.Kind != chosen.Kind)
-                throw new DomainException($"Cannot activate {chosen.Kind} v{chosen.Version} against a {version.Kind} model.");
-            if (!ReferenceEquals(version, chosen))
-                version.Deactivate();
-        }
+        ArgumentNullException.ThrowIfNull(versionsOfKind);
+        // Check every version before changing any, so a refused activation leaves the registry as it was.
+        var versions = versionsOfKind.ToList();
+        var otherKind = versions.FirstOrDefault(v => v.Kind != chosen.Kind);
+        if (otherKind is not null)
+            throw new DomainException($"Cannot activate {chosen.Kind} v{chosen.Version} against a {otherKind.Kind} model.");
+        foreach (var version in versions.Where(v => !ReferenceEquals(v, chosen)))
+            version.Deactivate();
         chosen.Activate();
     }
 
