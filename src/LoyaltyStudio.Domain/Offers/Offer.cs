@@ -5,12 +5,13 @@ namespace LoyaltyStudio.Domain.Offers;
 /// <summary>
 /// A personalised offer for one customer.
 /// Lifecycle: Proposed → Approved | Rejected; Approved → Delivered; Delivered → Redeemed | Expired.
+/// An offer still proposed or approved when its validity ends also becomes Expired, so it does not linger.
 /// </summary>
 public class Offer
 {
     public static readonly TransitionTable<OfferStatus> Lifecycle = new TransitionTable<OfferStatus>()
-        .Allow(OfferStatus.Proposed, OfferStatus.Approved, OfferStatus.Rejected)
-        .Allow(OfferStatus.Approved, OfferStatus.Delivered)
+        .Allow(OfferStatus.Proposed, OfferStatus.Approved, OfferStatus.Rejected, OfferStatus.Expired)
+        .Allow(OfferStatus.Approved, OfferStatus.Delivered, OfferStatus.Expired)
         .Allow(OfferStatus.Delivered, OfferStatus.Redeemed, OfferStatus.Expired);
 
     public long Id { get; private set; }
