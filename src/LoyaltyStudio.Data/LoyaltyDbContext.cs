@@ -1,3 +1,4 @@
+using LoyaltyStudio.Data.Configurations;
 using LoyaltyStudio.Data.Identity;
 using LoyaltyStudio.Domain.Audit;
 using LoyaltyStudio.Domain.Campaigns;
@@ -43,5 +44,13 @@ public class LoyaltyDbContext(DbContextOptions options) : IdentityDbContext<Loya
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(LoyaltyDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(configurationBuilder);
+        base.ConfigureConventions(configurationBuilder);
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
     }
 }

@@ -32,6 +32,7 @@ public sealed class LoyaltyDbContextFactory : IDbContextFactory<LoyaltyDbContext
     internal static DbContextOptions BuildOptions(DatabaseProvider provider, string connectionString)
     {
         var builder = new DbContextOptionsBuilder<LoyaltyDbContext>();
+        builder.AddInterceptors(new AppendOnlyGuard());
         switch (provider)
         {
             case DatabaseProvider.Sqlite:

@@ -1,0 +1,28 @@
+using LoyaltyStudio.Domain.Customers;
+using LoyaltyStudio.Domain.Scoring;
+using LoyaltyStudio.Domain.Segments;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace LoyaltyStudio.Data.Configurations;
+
+/// <summary>Maps <see cref="CustomerScore"/>: one row per customer per scoring run, removed with its run.</summary>
+internal sealed class CustomerScoreConfiguration : IEntityTypeConfiguration<CustomerScore>
+{
+    public void Configure(EntityTypeBuilder<CustomerScore> builder)
+    {
+        builder.ToTable("CustomerScores");
+        builder.HasKey(s => s.Id);
+        builder.Property(s => s.ChurnRiskBand).HasConversion<string>().HasMaxLength(ColumnSizes.EnumName);
+        builder.Property(s => s.ChurnReasonsJson).IsRequired();
+        builder.Property(s => s.NextBestOffersJson).IsRequired();
+        builder.Property(s => s.PredictedLifetimeValue).HasPrecision(18, 2);
+        builder.HasOne<ScoringRun>().WithMany().HasForeignKey(s => s.ScoringRunId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Customer>().WithMany().HasForeignKey(s => s.CustomerId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Segment>().WithMany().HasForeignKey(s => s.MicroSegmentId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Segment>().WithMany().HasForeignKey(s => s.RfmSegmentId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(s => new { s.ScoringRunId, s.CustomerId }).IsUnique();
+        builder.HasIndex(s => new { s.ScoringRunId, s.ChurnRiskBand });
+        builder.HasIndex(s => s.CustomerId);
+    }
+}
