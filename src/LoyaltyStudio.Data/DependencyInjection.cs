@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
+using LoyaltyStudio.Data.Simulation;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 
 namespace LoyaltyStudio.Data;
@@ -10,7 +12,8 @@ public static class DependencyInjection
 {
     /// <summary>
     /// Reads <c>Database:*</c> and <c>ConnectionStrings:Loyalty</c>, and registers
-    /// <see cref="IDbContextFactory{LoyaltyDbContext}"/> plus a scoped <see cref="LoyaltyDbContext"/>.
+    /// <see cref="IDbContextFactory{LoyaltyDbContext}"/> plus a scoped <see cref="LoyaltyDbContext"/>,
+    /// <see cref="DemoOptions"/> and the <see cref="IDatabaseInitializer"/> to run at start-up.
     /// </summary>
     public static IHostApplicationBuilder AddLoyaltyData(this IHostApplicationBuilder builder)
     {
@@ -30,6 +33,14 @@ public static class DependencyInjection
         builder.Services.AddSingleton(factory);
         builder.Services.AddSingleton<IDbContextFactory<LoyaltyDbContext>>(factory);
         builder.Services.AddScoped(_ => factory.CreateDbContext());
+
+        builder.Services.AddOptions<DemoOptions>()
+            .Bind(builder.Configuration.GetSection(DemoOptions.Section))
+            .Validate(o => !o.Enabled || o.Customers >= 1, "Setting Demo:Customers must be at least 1 when Demo:Enabled is true.")
+            .Validate(o => !o.Enabled || o.Months is >= 1 and <= 120, "Setting Demo:Months must be between 1 and 120 when Demo:Enabled is true.")
+            .ValidateOnStart();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton<IDatabaseInitializer, DatabaseInitializer>();
         return builder;
     }
 }
