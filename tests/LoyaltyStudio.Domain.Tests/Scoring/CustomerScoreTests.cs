@@ -1,0 +1,49 @@
+using LoyaltyStudio.Domain.Common;
+using LoyaltyStudio.Domain.Scoring;
+
+namespace LoyaltyStudio.Domain.Tests.Scoring;
+
+public class CustomerScoreTests
+{
+    private static CustomerScore Score(double churn, double alive = 0.5) =>
+        new(1, 42, churn, ChurnRiskThresholds.Default, "[]", alive, 2.5, 310m, 3, 4, "[]");
+
+    [Theory]
+    [InlineData(0.0, 0, ChurnRiskBand.Low)]
+    [InlineData(0.25, 25, ChurnRiskBand.Low)]
+    [InlineData(0.4, 40, ChurnRiskBand.Medium)]
+    [InlineData(0.7, 70, ChurnRiskBand.High)]
+    [InlineData(0.996, 100, ChurnRiskBand.High)]
+    [InlineData(1.0, 100, ChurnRiskBand.High)]
+    public void Churn_probability_becomes_a_0_to_100_score_and_its_band(double probability, int score, ChurnRiskBand band)
+    {
+        var result = Score(probability);
+
+        Assert.Equal((score, band), (result.ChurnScore, result.ChurnRiskBand));
+    }
+
+    [Fact]
+    public void Half_points_round_away_from_zero() => Assert.Equal(13, Score(0.125).ChurnScore);
+
+    [Theory]
+    [InlineData(-0.01)]
+    [InlineData(1.01)]
+    [InlineData(double.NaN)]
+    public void Churn_probability_outside_0_to_1_is_refused(double probability) =>
+        Assert.Contains("Customer 42: a churn probability", Assert.Throws<DomainException>(() => Score(probability)).Message);
+
+    [Theory]
+    [InlineData(-0.5)]
+    [InlineData(2)]
+    [InlineData(double.NaN)]
+    public void Probability_alive_outside_0_to_1_is_refused(double alive) =>
+        Assert.Contains("P(alive)", Assert.Throws<DomainException>(() => Score(0.5, alive)).Message);
+
+    [Fact]
+    public void Score_uses_the_thresholds_it_is_given()
+    {
+        var score = new CustomerScore(1, 42, 0.3, new ChurnRiskThresholds(20, 30), "[]", 0.5, 1, 1m, null, null, "[]");
+
+        Assert.Equal(ChurnRiskBand.High, score.ChurnRiskBand);
+    }
+}
