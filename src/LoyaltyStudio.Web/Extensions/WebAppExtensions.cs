@@ -1,0 +1,59 @@
+using LoyaltyStudio.Data.Simulation;
+using LoyaltyStudio.Web.Components;
+using LoyaltyStudio.Web.Features.Home;
+using LoyaltyStudio.Web.Health;
+using LoyaltyStudio.Web.Identity;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using MudBlazor.Services;
+
+namespace LoyaltyStudio.Web.Extensions;
+
+/// <summary>Registers and wires the web app: Blazor, MudBlazor, identity, feature services, health, logging.</summary>
+public static class WebAppExtensions
+{
+    public const string NotFoundPath = "/not-found";
+
+    public static WebApplicationBuilder AddWebApp(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.AddStructuredLogging();
+
+        // Demo:* is bound by the data layer; the web app adds the rule that matters for its demo users.
+        builder.Services.AddOptions<DemoOptions>()
+            .Validate(o => !o.Enabled || !string.IsNullOrWhiteSpace(o.Password),
+                "Setting Demo:Password must not be empty when Demo:Enabled is true.")
+            .ValidateOnStart();
+
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddMudServices();
+        builder.Services.AddLoyaltyIdentity();
+        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        builder.Services.TryAddSingleton(TimeProvider.System);
+
+        builder.Services.AddScoped<IHomeDashboardService, HomeDashboardService>();
+        return builder;
+    }
+
+    /// <summary>The request pipeline and endpoints.</summary>
+    public static WebApplication UseWebApp(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/error", createScopeForErrors: true);
+            app.UseHsts();
+        }
+        app.UseStructuredRequestLogging();
+        app.UseStatusCodePagesWithReExecute(NotFoundPath, createScopeForStatusCodePages: true);
+
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapStaticAssets().AllowAnonymous();
+        app.MapLoyaltyHealth();
+        app.MapSignOut();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        return app;
+    }
+}
