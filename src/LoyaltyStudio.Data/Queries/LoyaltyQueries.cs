@@ -52,8 +52,9 @@ public static class LoyaltyQueries
         return db.Orders.AsNoTracking()
             .Where(o => o.OrderedAt >= from && o.OrderedAt < to)
             .GroupBy(o => new { o.OrderedAt.Year, o.OrderedAt.Month, o.Channel })
-            .Select(g => new MonthlyChannelRevenue(g.Key.Year, g.Key.Month, g.Key.Channel, g.Sum(o => o.Total), g.Count()))
-            .OrderBy(r => r.Year).ThenBy(r => r.Month).ThenBy(r => r.Channel);
+            // Sorted before the projection: EF Core cannot see through a record's constructor to sort on its members.
+            .OrderBy(g => g.Key.Year).ThenBy(g => g.Key.Month).ThenBy(g => g.Key.Channel)
+            .Select(g => new MonthlyChannelRevenue(g.Key.Year, g.Key.Month, g.Key.Channel, g.Sum(o => o.Total), g.Count()));
     }
 
     /// <summary>One customer's points balance: the sum of the ledger (zero without entries).</summary>
