@@ -1,0 +1,83 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using LoyaltyStudio.Data.Simulation;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace LoyaltyStudio.Data.Tests.Simulation;
+
+/// <summary>A migrated SQLite file in a temp folder, deleted afterwards.</summary>
+internal sealed class TempSqliteDatabase : IAsyncDisposable
+{
+    private TempSqliteDatabase(string folder)
+    {
+        Folder = folder;
+        FilePath = Path.Combine(folder, "loyalty.db");
+        Factory = new LoyaltyDbContextFactory(DatabaseProvider.Sqlite,
+            new SqliteConnectionStringBuilder { DataSource = FilePath, Pooling = false }.ToString());
+    }
+
+    public string Folder { get; }
+    public string FilePath { get; }
+    public LoyaltyDbContextFactory Factory { get; }
+
+    public static async Task<TempSqliteDatabase> CreateAsync()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "loyalty-sim-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        var db = new TempSqliteDatabase(folder);
+        await using var context = db.Factory.CreateDbContext();
+        await context.Database.MigrateAsync();
+        return db;
+    }
+
+    public DemoDataGenerator Generator(int batchSize = DemoDataGenerator.DefaultBatchSize) => new(Factory, batchSize);
+
+    public LoyaltyDbContext Context() => Factory.CreateDbContext();
+
+    /// <summary>
+    /// A hash per table over every row (ordered by all columns) of the tables the model maps, so two databases
+    /// can be compared without naming a table or column here.
+    /// </summary>
+    public async Task<SortedDictionary<string, string>> TableHashesAsync()
+    {
+        await using var context = Context();
+        var tables = context.Model.GetEntityTypes().Select(e => e.GetTableName()).OfType<string>()
+            .Where(t => !t.StartsWith("AspNet", StringComparison.Ordinal)).Distinct().ToList();
+        var connection = context.Database.GetDbConnection();
+        await connection.OpenAsync();
+        var hashes = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var table in tables)
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"SELECT * FROM \"{table}\"";
+            await using var reader = await command.ExecuteReaderAsync();
+            var rows = new List<string>();
+            var line = new StringBuilder();
+            while (await reader.ReadAsync())
+            {
+                line.Clear();
+                for (var i = 0; i < reader.FieldCount; i++)
+                    line.Append(Convert.ToString(reader.GetValue(i), CultureInfo.InvariantCulture)).Append('|');
+                rows.Add(line.ToString());
+            }
+            rows.Sort(StringComparer.Ordinal);
+            hashes[table] = $"{rows.Count} rows, " + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', rows))));
+        }
+        return hashes;
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        try
+        {
+            Directory.Delete(Folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A leftover temp folder is harmless.
+        }
+        return ValueTask.CompletedTask;
+    }
+}
