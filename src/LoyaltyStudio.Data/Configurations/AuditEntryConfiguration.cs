@@ -6,13 +6,13 @@ namespace LoyaltyStudio.Data.Configurations;
 
 /// <summary>
 /// Maps <see cref="AuditEntry"/>. No foreign keys on purpose: the audit trail outlives what it talks about.
-/// <see cref="AppendOnlyGuard"/> refuses updates and deletes through EF Core.
+/// <see cref="AppendOnlyGuard"/> refuses updates and deletes through EF Core, and a database trigger from raw SQL.
 /// </summary>
 internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
 {
     public void Configure(EntityTypeBuilder<AuditEntry> builder)
     {
-        builder.ToTable("AuditEntries");
+        builder.ToTable("AuditEntries", t => t.HasTrigger(AppendOnlyTriggerNames.AuditEntries));
         builder.HasKey(a => a.Id);
         builder.Property(a => a.Actor).HasMaxLength(ColumnSizes.Actor).IsRequired();
         builder.Property(a => a.Action).HasMaxLength(ColumnSizes.Code).IsRequired();

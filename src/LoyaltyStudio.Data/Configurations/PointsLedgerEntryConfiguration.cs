@@ -8,13 +8,14 @@ namespace LoyaltyStudio.Data.Configurations;
 
 /// <summary>
 /// Maps <see cref="PointsLedgerEntry"/>. The ledger is append-only, so no delete of a customer or an
-/// order may cascade into it; <see cref="AppendOnlyGuard"/> refuses updates and deletes through EF Core.
+/// order may cascade into it; <see cref="AppendOnlyGuard"/> refuses updates and deletes through EF Core,
+/// and database triggers (see <see cref="AppendOnlyTriggerNames"/>) refuse them from raw SQL too.
 /// </summary>
 internal sealed class PointsLedgerEntryConfiguration : IEntityTypeConfiguration<PointsLedgerEntry>
 {
     public void Configure(EntityTypeBuilder<PointsLedgerEntry> builder)
     {
-        builder.ToTable("PointsLedger");
+        builder.ToTable("PointsLedger", t => t.HasTrigger(AppendOnlyTriggerNames.PointsLedger));
         builder.HasKey(p => p.Id);
         builder.Property(p => p.Type).HasConversion<string>().HasMaxLength(ColumnSizes.EnumName);
         builder.Property(p => p.Note).HasMaxLength(ColumnSizes.Note);

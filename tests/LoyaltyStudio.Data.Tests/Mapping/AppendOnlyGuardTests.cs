@@ -133,4 +133,37 @@ public class AppendOnlyGuardTests
         Assert.True(await check.PointsLedger.AnyAsync(p => p.Id == entryId));
         Assert.True(await check.Customers.AnyAsync(c => c.Id == customerId));
     }
+
+    [Theory]
+    [InlineData("UPDATE PointsLedger SET Points = 5000")]
+    [InlineData("DELETE FROM PointsLedger")]
+    public async Task Raw_SQL_cannot_rewrite_the_ledger_either(string sql)
+    {
+        var (db, customerId, _) = await DatabaseWithOneLedgerEntryAsync();
+        await using var _ = db;
+
+        await using (var context = db.CreateContext())
+        {
+            var ex = await Assert.ThrowsAsync<Microsoft.Data.Sqlite.SqliteException>(() => context.Database.ExecuteSqlRawAsync(sql));
+            Assert.Contains("append-only", ex.Message, StringComparison.Ordinal);
+        }
+
+        await using var check = db.CreateContext();
+        Assert.Equal(120, await check.PointsLedger.Where(p => p.CustomerId == customerId).SumAsync(p => p.Points));
+    }
+
+    [Theory]
+    [InlineData("UPDATE AuditEntries SET Actor = 'nobody'")]
+    [InlineData("DELETE FROM AuditEntries")]
+    public async Task Raw_SQL_cannot_rewrite_the_audit_trail_either(string sql)
+    {
+        var (db, entryId) = await DatabaseWithOneAuditEntryAsync();
+        await using var _ = db;
+
+        await using (var context = db.CreateContext())
+            await Assert.ThrowsAsync<Microsoft.Data.Sqlite.SqliteException>(() => context.Database.ExecuteSqlRawAsync(sql));
+
+        await using var check = db.CreateContext();
+        Assert.Equal("admin@demo.local", (await check.AuditEntries.SingleAsync(a => a.Id == entryId)).Actor);
+    }
 }

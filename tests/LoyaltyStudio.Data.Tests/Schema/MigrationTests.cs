@@ -65,6 +65,8 @@ public class MigrationTests
         var missing = ModelTables(context).Where(t => !script.Contains($"CREATE TABLE [{t}]", StringComparison.Ordinal)).ToList();
         Assert.Empty(missing);
         Assert.Contains("[__EFMigrationsHistory]", script, StringComparison.Ordinal);
+        Assert.Contains("CREATE TRIGGER [TR_PointsLedger_AppendOnly] ON [PointsLedger] AFTER UPDATE, DELETE", script, StringComparison.Ordinal);
+        Assert.Contains("CREATE TRIGGER [TR_AuditEntries_AppendOnly] ON [AuditEntries] AFTER UPDATE, DELETE", script, StringComparison.Ordinal);
     }
 
     [Fact]

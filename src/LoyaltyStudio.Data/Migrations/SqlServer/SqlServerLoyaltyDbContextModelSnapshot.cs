@@ -135,7 +135,12 @@ namespace LoyaltyStudio.Data.Migrations.SqlServer
 
                     b.HasIndex("EntityType", "EntityId");
 
-                    b.ToTable("AuditEntries", (string)null);
+                    b.ToTable("AuditEntries", null, t =>
+                        {
+                            t.HasTrigger("TR_AuditEntries_AppendOnly");
+                        });
+
+                    b.HasAnnotation("SqlServer:UseSqlOutputClause", false);
                 });
 
             modelBuilder.Entity("LoyaltyStudio.Domain.Campaigns.Campaign", b =>
@@ -493,7 +498,12 @@ namespace LoyaltyStudio.Data.Migrations.SqlServer
 
                     b.HasIndex("CustomerId", "OccurredAt");
 
-                    b.ToTable("PointsLedger", (string)null);
+                    b.ToTable("PointsLedger", null, t =>
+                        {
+                            t.HasTrigger("TR_PointsLedger_AppendOnly");
+                        });
+
+                    b.HasAnnotation("SqlServer:UseSqlOutputClause", false);
                 });
 
             modelBuilder.Entity("LoyaltyStudio.Domain.Loyalty.Tier", b =>

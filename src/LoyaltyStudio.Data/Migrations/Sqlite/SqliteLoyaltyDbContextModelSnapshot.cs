@@ -127,7 +127,10 @@ namespace LoyaltyStudio.Data.Migrations.Sqlite
 
                     b.HasIndex("EntityType", "EntityId");
 
-                    b.ToTable("AuditEntries", (string)null);
+                    b.ToTable("AuditEntries", null, t =>
+                        {
+                            t.HasTrigger("TR_AuditEntries_AppendOnly");
+                        });
                 });
 
             modelBuilder.Entity("LoyaltyStudio.Domain.Campaigns.Campaign", b =>
@@ -467,7 +470,10 @@ namespace LoyaltyStudio.Data.Migrations.Sqlite
 
                     b.HasIndex("CustomerId", "OccurredAt");
 
-                    b.ToTable("PointsLedger", (string)null);
+                    b.ToTable("PointsLedger", null, t =>
+                        {
+                            t.HasTrigger("TR_PointsLedger_AppendOnly");
+                        });
                 });
 
             modelBuilder.Entity("LoyaltyStudio.Domain.Loyalty.Tier", b =>
