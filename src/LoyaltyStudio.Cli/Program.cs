@@ -1,1 +1,3 @@
-return 0;
+using LoyaltyStudio.Cli;
+
+return await LoyaltyCli.RunAsync(args, Console.Out, Console.Error);
