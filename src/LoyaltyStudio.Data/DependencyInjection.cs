@@ -41,6 +41,7 @@ public static class DependencyInjection
             .ValidateOnStart();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.TryAddSingleton<IDatabaseInitializer, DatabaseInitializer>();
+        builder.Services.AddDemoDataGenerator();
         return builder;
     }
 }
