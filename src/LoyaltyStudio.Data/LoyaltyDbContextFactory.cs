@@ -39,7 +39,9 @@ public sealed class LoyaltyDbContextFactory : IDbContextFactory<LoyaltyDbContext
                 builder.UseSqlite(connectionString, o => o.MigrationsAssembly(typeof(LoyaltyDbContext).Assembly.FullName));
                 break;
             case DatabaseProvider.SqlServer:
-                builder.UseSqlServer(connectionString, o => o.EnableRetryOnFailure(3));
+                // No retrying execution strategy: it refuses user-initiated transactions, which the seeding and the
+                // atomic swap of scoring runs rely on, and nothing here can run against SQL Server to catch that.
+                builder.UseSqlServer(connectionString);
                 break;
             default:
                 throw new InvalidOperationException($"Unknown provider {provider}.");

@@ -1,5 +1,6 @@
 using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 
 namespace LoyaltyStudio.Data.Tests.Startup;
 
@@ -64,5 +65,15 @@ public class ProviderSettingsTests
 
         Assert.Equal(7, new SqlConnectionStringBuilder(withDefault).ConnectTimeout);
         Assert.Equal(30, new SqlConnectionStringBuilder(explicitOne).ConnectTimeout);
+    }
+
+    [Fact]
+    public void SqlServer_contexts_allow_explicit_transactions()
+    {
+        var factory = new LoyaltyDbContextFactory(DatabaseProvider.SqlServer, "Server=db.internal;Database=Loyalty;Integrated Security=true");
+        using var context = factory.CreateDbContext();
+
+        // A retrying strategy would throw on the first command inside BeginTransaction on a real server.
+        Assert.False(context.Database.CreateExecutionStrategy().RetriesOnFailure);
     }
 }
