@@ -1,5 +1,7 @@
 using LoyaltyStudio.Data.Configurations;
+using LoyaltyStudio.Data.GroundTruth;
 using LoyaltyStudio.Data.Identity;
+using LoyaltyStudio.Domain.Access;
 using LoyaltyStudio.Domain.Audit;
 using LoyaltyStudio.Domain.Campaigns;
 using LoyaltyStudio.Domain.Catalog;
@@ -39,6 +41,9 @@ public class LoyaltyDbContext(DbContextOptions options) : IdentityDbContext<Loya
     public DbSet<CustomerScore> CustomerScores => Set<CustomerScore>();
     public DbSet<DataSubjectRequest> DataSubjectRequests => Set<DataSubjectRequest>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<SimulatedDataset> SimulatedDatasets => Set<SimulatedDataset>();
+    public DbSet<CustomerTruth> CustomerTruths => Set<CustomerTruth>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -35,5 +35,6 @@ internal sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
         builder.HasIndex(c => c.Email);
         builder.HasIndex(c => new { c.LastName, c.FirstName });
         builder.HasIndex(c => c.TierCode);
+        builder.HasIndex(c => c.RescoreRequestedAt);
     }
 }

@@ -21,6 +21,9 @@ public class Customer
     public string TierCode { get; private set; } = Tier.DefaultCode;
     public Consent Consent { get; private set; } = null!;
 
+    /// <summary>When new data about the customer arrived after the last scoring run; null when the scores are current.</summary>
+    public DateTime? RescoreRequestedAt { get; private set; }
+
     private Customer() { }
 
     public Customer(string externalId, string firstName, string lastName, string? email, string? phone,
@@ -43,6 +46,12 @@ public class Customer
     public string DisplayName => $"{FirstName} {LastName}".Trim();
 
     public void ChangeConsent(Consent consent) => Consent = consent ?? throw new ArgumentNullException(nameof(consent));
+
+    /// <summary>Marks the customer for re-scoring because new orders, events or details arrived.</summary>
+    public void MarkForRescoring(DateTime at) => RescoreRequestedAt ??= at;
+
+    /// <summary>Clears the mark once a scoring run has taken the customer's latest data into account.</summary>
+    public void RescoringDone() => RescoreRequestedAt = null;
 
     public void MoveToTier(Tier tier)
     {

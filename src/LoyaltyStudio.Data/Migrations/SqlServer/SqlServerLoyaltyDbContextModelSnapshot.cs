@@ -22,6 +22,86 @@ namespace LoyaltyStudio.Data.Migrations.SqlServer
 
             SqlServerModelBuilderExtensions.UseIdentityColumns(modelBuilder);
 
+            modelBuilder.Entity("LoyaltyStudio.Data.GroundTruth.CustomerTruth", b =>
+                {
+                    b.Property<long>("CustomerId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime?>("BecameInactiveAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<double>("DropoutProbability")
+                        .HasColumnType("float");
+
+                    b.Property<double>("MeanSpend")
+                        .HasColumnType("float");
+
+                    b.Property<string>("OfferResponse")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<double>("OfferUplift")
+                        .HasColumnType("float");
+
+                    b.Property<DateTime?>("PreferenceShiftAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<double>("PurchaseRate")
+                        .HasColumnType("float");
+
+                    b.Property<int?>("ShiftFromCategoryId")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("ShiftToCategoryId")
+                        .HasColumnType("int");
+
+                    b.HasKey("CustomerId");
+
+                    b.HasIndex("ShiftFromCategoryId");
+
+                    b.HasIndex("ShiftToCategoryId");
+
+                    b.ToTable("CustomerTruths", (string)null);
+                });
+
+            modelBuilder.Entity("LoyaltyStudio.Data.GroundTruth.SimulatedDataset", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("Customers")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Generator")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("ParametersJson")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<int>("Seed")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("To")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("SimulatedDatasets", (string)null);
+                });
+
             modelBuilder.Entity("LoyaltyStudio.Data.Identity.LoyaltyUser", b =>
                 {
                     b.Property<string>("Id")
@@ -92,6 +172,56 @@ namespace LoyaltyStudio.Data.Migrations.SqlServer
                         .HasFilter("[NormalizedUserName] IS NOT NULL");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("LoyaltyStudio.Domain.Access.ApiKey", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateTime?>("LastUsedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("Prefix")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("nchar(8)")
+                        .IsFixedLength();
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("RevokedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("SecretHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Prefix")
+                        .IsUnique();
+
+                    b.ToTable("ApiKeys", (string)null);
                 });
 
             modelBuilder.Entity("LoyaltyStudio.Domain.Audit.AuditEntry", b =>
@@ -350,6 +480,9 @@ namespace LoyaltyStudio.Data.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
+                    b.Property<DateTime?>("RescoreRequestedAt")
+                        .HasColumnType("datetime2");
+
                     b.Property<string>("SignupChannel")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -369,6 +502,8 @@ namespace LoyaltyStudio.Data.Migrations.SqlServer
 
                     b.HasIndex("ExternalId")
                         .IsUnique();
+
+                    b.HasIndex("RescoreRequestedAt");
 
                     b.HasIndex("TierCode");
 
@@ -1163,6 +1298,25 @@ namespace LoyaltyStudio.Data.Migrations.SqlServer
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("LoyaltyStudio.Data.GroundTruth.CustomerTruth", b =>
+                {
+                    b.HasOne("LoyaltyStudio.Domain.Customers.Customer", null)
+                        .WithOne()
+                        .HasForeignKey("LoyaltyStudio.Data.GroundTruth.CustomerTruth", "CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("LoyaltyStudio.Domain.Catalog.Category", null)
+                        .WithMany()
+                        .HasForeignKey("ShiftFromCategoryId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("LoyaltyStudio.Domain.Catalog.Category", null)
+                        .WithMany()
+                        .HasForeignKey("ShiftToCategoryId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("LoyaltyStudio.Domain.Campaigns.Campaign", b =>

@@ -17,6 +17,84 @@ namespace LoyaltyStudio.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("LoyaltyStudio.Data.GroundTruth.CustomerTruth", b =>
+                {
+                    b.Property<long>("CustomerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("BecameInactiveAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("DropoutProbability")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("MeanSpend")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("OfferResponse")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("OfferUplift")
+                        .HasColumnType("REAL");
+
+                    b.Property<DateTime?>("PreferenceShiftAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("PurchaseRate")
+                        .HasColumnType("REAL");
+
+                    b.Property<int?>("ShiftFromCategoryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ShiftToCategoryId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("CustomerId");
+
+                    b.HasIndex("ShiftFromCategoryId");
+
+                    b.HasIndex("ShiftToCategoryId");
+
+                    b.ToTable("CustomerTruths", (string)null);
+                });
+
+            modelBuilder.Entity("LoyaltyStudio.Data.GroundTruth.SimulatedDataset", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Customers")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Generator")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ParametersJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Seed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("To")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("SimulatedDatasets", (string)null);
+                });
+
             modelBuilder.Entity("LoyaltyStudio.Data.Identity.LoyaltyUser", b =>
                 {
                     b.Property<string>("Id")
@@ -86,6 +164,54 @@ namespace LoyaltyStudio.Data.Migrations.Sqlite
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("LoyaltyStudio.Domain.Access.ApiKey", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastUsedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Prefix")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RevokedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SecretHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Prefix")
+                        .IsUnique();
+
+                    b.ToTable("ApiKeys", (string)null);
                 });
 
             modelBuilder.Entity("LoyaltyStudio.Domain.Audit.AuditEntry", b =>
@@ -330,6 +456,9 @@ namespace LoyaltyStudio.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("RescoreRequestedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("SignupChannel")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -349,6 +478,8 @@ namespace LoyaltyStudio.Data.Migrations.Sqlite
 
                     b.HasIndex("ExternalId")
                         .IsUnique();
+
+                    b.HasIndex("RescoreRequestedAt");
 
                     b.HasIndex("TierCode");
 
@@ -1106,6 +1237,25 @@ namespace LoyaltyStudio.Data.Migrations.Sqlite
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("LoyaltyStudio.Data.GroundTruth.CustomerTruth", b =>
+                {
+                    b.HasOne("LoyaltyStudio.Domain.Customers.Customer", null)
+                        .WithOne()
+                        .HasForeignKey("LoyaltyStudio.Data.GroundTruth.CustomerTruth", "CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("LoyaltyStudio.Domain.Catalog.Category", null)
+                        .WithMany()
+                        .HasForeignKey("ShiftFromCategoryId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("LoyaltyStudio.Domain.Catalog.Category", null)
+                        .WithMany()
+                        .HasForeignKey("ShiftToCategoryId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("LoyaltyStudio.Domain.Campaigns.Campaign", b =>
