@@ -51,11 +51,14 @@ public static class IdentityExtensions
     /// <summary>Sign-out is a POST with an antiforgery token, so another site cannot sign a user out.</summary>
     public static IEndpointRouteBuilder MapSignOut(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost(SignOutPath, async (SignInManager<LoyaltyUser> signIn) =>
+        endpoints.MapPost(SignOutPath, async Task<IResult> (HttpContext http, IAntiforgery antiforgery, SignInManager<LoyaltyUser> signIn) =>
         {
+            // The antiforgery middleware only records the verdict; an endpoint without form binding must act on it.
+            if (!await antiforgery.IsRequestValidAsync(http))
+                return TypedResults.BadRequest("The sign-out form has expired. Reload the page and sign out again.");
             await signIn.SignOutAsync();
             return TypedResults.LocalRedirect(SignInPath);
-        }).WithMetadata(new RequireAntiforgeryTokenAttribute());
+        }).DisableAntiforgery();
         return endpoints;
     }
 }

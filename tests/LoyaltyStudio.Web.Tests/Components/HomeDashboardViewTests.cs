@@ -20,8 +20,8 @@ public sealed class HomeDashboardViewTests : ShellTestContext
             Customers: 5123, ActiveCustomers: 2890, Revenue: 183456.40m, PointsLiability: 1234567,
             MonthlyRevenue:
             [
-                new MonthlyChannelRevenue(2026, 2, new Dictionary<SalesChannel, decimal> { [SalesChannel.Online] = 10m }),
-                new MonthlyChannelRevenue(2026, 3, new Dictionary<SalesChannel, decimal> { [SalesChannel.Store] = 5m }),
+                new RevenueMonth(2026, 2, new Dictionary<SalesChannel, decimal> { [SalesChannel.Online] = 10m }),
+                new RevenueMonth(2026, 3, new Dictionary<SalesChannel, decimal> { [SalesChannel.Store] = 5m }),
             ]);
 
         var view = Render<HomeDashboardView>(p => p.Add(v => v.Dashboard, dashboard).Add(v => v.Culture, English));

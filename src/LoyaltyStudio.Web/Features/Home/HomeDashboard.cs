@@ -17,7 +17,7 @@ public sealed record HomeDashboard(
     int ActiveCustomers,
     decimal Revenue,
     long PointsLiability,
-    IReadOnlyList<MonthlyChannelRevenue> MonthlyRevenue)
+    IReadOnlyList<RevenueMonth> MonthlyRevenue)
 {
     /// <summary>Days in the activity and revenue window.</summary>
     public const int WindowDays = 90;
@@ -26,7 +26,7 @@ public sealed record HomeDashboard(
 }
 
 /// <summary>Revenue of one calendar month, split by channel.</summary>
-public sealed record MonthlyChannelRevenue(int Year, int Month, IReadOnlyDictionary<SalesChannel, decimal> ByChannel)
+public sealed record RevenueMonth(int Year, int Month, IReadOnlyDictionary<SalesChannel, decimal> ByChannel)
 {
     public string Label => $"{Year:D4}-{Month:D2}";
 

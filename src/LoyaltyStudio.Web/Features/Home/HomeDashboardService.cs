@@ -1,4 +1,5 @@
 using LoyaltyStudio.Data;
+using LoyaltyStudio.Data.Queries;
 using LoyaltyStudio.Domain.Common;
 using Microsoft.EntityFrameworkCore;
 
@@ -31,18 +32,18 @@ public sealed class HomeDashboardService(IDbContextFactory<LoyaltyDbContext> con
         var active = await windowOrders.Select(o => o.CustomerId).Distinct().CountAsync(cancellationToken);
         var revenue = await windowOrders.SumAsync(o => o.Total, cancellationToken);
 
-        var liability = await db.PointsLedger.SumAsync(e => (long)e.Points, cancellationToken);
+        var liability = await db.PointsLiabilityAsync(cancellationToken);
 
-        var monthly = await db.Orders
-            .GroupBy(o => new { o.OrderedAt.Year, o.OrderedAt.Month, o.Channel })
-            .Select(g => new { g.Key.Year, g.Key.Month, g.Key.Channel, Revenue = g.Sum(o => o.Total) })
+        // All the data's months: from the beginning of the calendar up to the end of today.
+        var monthly = await db.MonthlyRevenueByChannel(DateTime.SpecifyKind(DateTime.MinValue, DateTimeKind.Utc), until)
             .ToListAsync(cancellationToken);
 
-        return new HomeDashboard(today, windowStart, customers, active, revenue, liability, ToMonths(monthly.Select(m => (m.Year, m.Month, m.Channel, m.Revenue))));
+        return new HomeDashboard(today, windowStart, customers, active, revenue, liability,
+            ToMonths(monthly.Select(m => (m.Year, m.Month, m.Channel, m.Revenue))));
     }
 
     /// <summary>Every month from the first to the last with orders, so the chart has no silent gaps.</summary>
-    private static List<MonthlyChannelRevenue> ToMonths(IEnumerable<(int Year, int Month, SalesChannel Channel, decimal Revenue)> rows)
+    private static List<RevenueMonth> ToMonths(IEnumerable<(int Year, int Month, SalesChannel Channel, decimal Revenue)> rows)
     {
         var byMonth = rows
             .GroupBy(r => new DateOnly(r.Year, r.Month, 1))
@@ -50,12 +51,12 @@ public sealed class HomeDashboardService(IDbContextFactory<LoyaltyDbContext> con
         if (byMonth.Count == 0)
             return [];
 
-        var result = new List<MonthlyChannelRevenue>();
+        var result = new List<RevenueMonth>();
         var last = byMonth.Keys.Max();
         for (var month = byMonth.Keys.Min(); month <= last; month = month.AddMonths(1))
         {
             var channels = byMonth.TryGetValue(month, out var found) ? found : [];
-            result.Add(new MonthlyChannelRevenue(month.Year, month.Month, channels));
+            result.Add(new RevenueMonth(month.Year, month.Month, channels));
         }
         return result;
     }

@@ -1,0 +1,112 @@
+using System.Net;
+
+namespace LoyaltyStudio.Web.Tests.Integration;
+
+public sealed class AccessMatrixTests(LoyaltyWebFactory factory) : IClassFixture<LoyaltyWebFactory>
+{
+    private static readonly string[] AreaRoutes =
+        ["/", "/segments", "/churn", "/campaigns", "/offers", "/retention", "/customers", "/privacy", "/admin"];
+
+    public static TheoryData<string> Areas => new(AreaRoutes);
+
+    // ARCHITECTURE.md, "Who sees what", written out in full: role, route, may open.
+    public static TheoryData<string, string, bool> Matrix
+    {
+        get
+        {
+            var allowed = new Dictionary<string, string[]>
+            {
+                ["admin"] = ["/", "/segments", "/churn", "/campaigns", "/offers", "/retention", "/customers", "/privacy", "/admin"],
+                ["marketer"] = ["/", "/segments", "/churn", "/campaigns", "/offers", "/retention", "/customers"],
+                ["manager"] = ["/", "/segments", "/churn", "/campaigns", "/offers", "/retention", "/customers"],
+                ["support"] = ["/", "/customers"],
+            };
+            var data = new TheoryData<string, string, bool>();
+            foreach (var (role, routes) in allowed)
+                foreach (var area in AreaRoutes)
+                    data.Add(role, area, routes.Contains(area));
+            return data;
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Areas))]
+    public async Task Anonymous_request_for_an_area_is_sent_to_sign_in(string area)
+    {
+        using var browser = factory.CreateBrowser();
+
+        using var response = await browser.GetAsync(area);
+
+        Assert.Equal(HttpStatusCode.Found, response.StatusCode);
+        Assert.Equal("/account/sign-in", response.Headers.Location!.AbsolutePath);
+        Assert.Contains($"ReturnUrl={Uri.EscapeDataString(area)}", response.Headers.Location.Query);
+    }
+
+    [Theory]
+    [MemberData(nameof(Matrix))]
+    public async Task Each_role_opens_exactly_the_areas_the_table_allows(string role, string area, bool allowed)
+    {
+        using var browser = factory.CreateBrowser();
+        await SignInForm.SignInAsync(browser, $"{role}@demo.local", LoyaltyWebFactory.DemoPassword);
+
+        using var response = await browser.GetAsync(area);
+
+        if (allowed)
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Contains("LoyaltyStudio", await response.Content.ReadAsStringAsync());
+        }
+        else
+        {
+            Assert.Equal(HttpStatusCode.Found, response.StatusCode);
+            Assert.Equal("/account/access-denied", response.Headers.Location!.AbsolutePath);
+            using var denied = await browser.GetAsync(response.Headers.Location);
+            Assert.Equal(HttpStatusCode.Forbidden, denied.StatusCode);
+            Assert.Contains("not part of your role", await denied.Content.ReadAsStringAsync());
+        }
+    }
+
+    [Fact]
+    public async Task Sign_in_returns_to_the_page_asked_for()
+    {
+        using var browser = factory.CreateBrowser();
+
+        using var response = await SignInForm.PostAsync(browser, "manager@demo.local", LoyaltyWebFactory.DemoPassword, "/retention");
+
+        Assert.Equal(HttpStatusCode.Found, response.StatusCode);
+        Assert.Equal("/retention", response.Headers.Location!.OriginalString.Replace("http://localhost", ""));
+    }
+
+    [Fact]
+    public async Task Sign_in_ignores_a_return_url_to_another_site()
+    {
+        using var browser = factory.CreateBrowser();
+
+        using var response = await SignInForm.PostAsync(browser, "manager@demo.local", LoyaltyWebFactory.DemoPassword, "https://evil.example/");
+
+        Assert.Equal(HttpStatusCode.Found, response.StatusCode);
+        Assert.Equal("/", response.Headers.Location!.AbsolutePath);
+        Assert.NotEqual("evil.example", response.Headers.Location.Host);
+    }
+
+    [Fact]
+    public async Task Signing_out_needs_the_antiforgery_token_and_ends_the_session()
+    {
+        using var browser = factory.CreateBrowser();
+        await SignInForm.SignInAsync(browser, "admin@demo.local", LoyaltyWebFactory.DemoPassword);
+        var home = await browser.GetStringAsync("/");
+
+        using var forged = await browser.PostAsync("/account/sign-out", new FormUrlEncodedContent([]));
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        using (var stillIn = await browser.GetAsync("/admin"))
+            Assert.Equal(HttpStatusCode.OK, stillIn.StatusCode);
+
+        var token = System.Text.RegularExpressions.Regex.Match(home, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"");
+        Assert.True(token.Success, "The layout's sign-out form has no antiforgery token.");
+        using var signOut = await browser.PostAsync("/account/sign-out", new FormUrlEncodedContent(
+            new Dictionary<string, string> { ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups[1].Value) }));
+        Assert.Equal(HttpStatusCode.Redirect, signOut.StatusCode);
+        using var after = await browser.GetAsync("/admin");
+        Assert.Equal("/account/sign-in", after.Headers.Location!.AbsolutePath);
+    }
+}
