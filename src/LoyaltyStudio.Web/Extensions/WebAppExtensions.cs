@@ -13,6 +13,9 @@ public static class WebAppExtensions
 {
     public const string NotFoundPath = "/not-found";
 
+    /// <summary>Setting for the culture of numbers, dates and money on every page (default <c>en-US</c>).</summary>
+    public const string CultureSetting = "Display:Culture";
+
     public static WebApplicationBuilder AddWebApp(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -44,6 +47,10 @@ public static class WebAppExtensions
             app.UseHsts();
         }
         app.UseStructuredRequestLogging();
+        // One culture for everyone: a server without a locale would otherwise show money as "¤1,234".
+        var culture = app.Configuration[CultureSetting] is { Length: > 0 } configured ? configured : "en-US";
+        app.UseRequestLocalization(new RequestLocalizationOptions()
+            .SetDefaultCulture(culture).AddSupportedCultures(culture).AddSupportedUICultures(culture));
         app.UseStatusCodePagesWithReExecute(NotFoundPath, createScopeForStatusCodePages: true);
 
         app.UseAuthentication();

@@ -1,8 +1,12 @@
+using System.Globalization;
 using System.Net;
+using System.Text.RegularExpressions;
 using System.Text.Json;
 using LoyaltyStudio.Data;
+using LoyaltyStudio.Web.Features.Home;
 using LoyaltyStudio.Web.Health;
 using LoyaltyStudio.Web.Tests.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace LoyaltyStudio.Web.Tests.Integration;
@@ -63,15 +67,30 @@ public sealed class OperationsTests(LoyaltyWebFactory factory) : IClassFixture<L
     }
 
     [Fact]
-    public async Task Home_shows_the_four_kpi_tiles_from_the_database()
+    public async Task Home_shows_the_four_kpi_tiles_with_the_figures_of_the_seeded_database()
     {
         using var browser = factory.CreateBrowser();
         await SignInForm.SignInAsync(browser, "manager@demo.local", LoyaltyWebFactory.DemoPassword);
+        await using var scope = factory.Services.CreateAsyncScope();
+        var expected = await scope.ServiceProvider.GetRequiredService<IHomeDashboardService>().GetAsync();
+        var english = CultureInfo.GetCultureInfo("en-US");
 
         var html = await browser.GetStringAsync("/");
 
-        foreach (var kpi in new[] { "customers", "active", "revenue", "liability" })
-            Assert.Contains($"data-kpi=\"{kpi}\"", html);
+        Assert.Equal(200, expected.Customers); // Demo:Customers of the test host
+        Assert.True(expected.HasOrders);
+        Assert.Equal(expected.Customers.ToString("N0", english), Tile(html, "customers"));
+        Assert.Equal(expected.ActiveCustomers.ToString("N0", english), Tile(html, "active"));
+        Assert.Equal(expected.Revenue.ToString("C0", english), Tile(html, "revenue"));
+        Assert.Equal($"{expected.PointsLiability.ToString("N0", english)} pts", Tile(html, "liability"));
+        Assert.Contains("ls-revenue-chart", html);
+    }
+
+    private static string Tile(string html, string kpi)
+    {
+        var match = Regex.Match(html, $"data-kpi=\"{kpi}\"[\\s\\S]*?class=\"ls-kpi-value\">([^<]*)<");
+        Assert.True(match.Success, $"No {kpi} tile on the page.");
+        return WebUtility.HtmlDecode(match.Groups[1].Value).Trim();
     }
 
     private static string FindRepositoryRoot([System.Runtime.CompilerServices.CallerFilePath] string thisFile = "")
