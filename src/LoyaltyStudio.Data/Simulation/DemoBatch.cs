@@ -1,6 +1,9 @@
+using LoyaltyStudio.Data.GroundTruth;
+using LoyaltyStudio.Domain.Campaigns;
 using LoyaltyStudio.Domain.Customers;
 using LoyaltyStudio.Domain.Engagement;
 using LoyaltyStudio.Domain.Loyalty;
+using LoyaltyStudio.Domain.Offers;
 using LoyaltyStudio.Domain.Sales;
 
 namespace LoyaltyStudio.Data.Simulation;
@@ -14,6 +17,9 @@ internal sealed class DemoBatch
     public List<InteractionEvent> Events { get; } = [];
     public List<SupportContact> SupportContacts { get; } = [];
     public List<PointsLedgerEntry> Points { get; } = [];
+    public List<CustomerTruth> Truths { get; } = [];
+    public List<HoldoutAssignment> Holdouts { get; } = [];
+    public List<Offer> Offers { get; } = [];
 
     public void Clear()
     {
@@ -23,6 +29,9 @@ internal sealed class DemoBatch
         Events.Clear();
         SupportContacts.Clear();
         Points.Clear();
+        Truths.Clear();
+        Holdouts.Clear();
+        Offers.Clear();
     }
 }
 

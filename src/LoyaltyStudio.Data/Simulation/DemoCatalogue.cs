@@ -77,4 +77,38 @@ internal sealed class DemoCatalogue
         }
         return new DemoCatalogue(categories, products, byCategory);
     }
+
+    /// <summary>
+    /// Dirichlet concentration of a category in customers' preferences: coffee and bakery are what most come for;
+    /// gifts and personal care are occasional. Small values make preferences concentrated on a few categories.
+    /// </summary>
+    public static double PreferenceConcentration(string categoryCode) => categoryCode switch
+    {
+        "COFFEE" => 1.6,
+        "TEA" => 0.8,
+        "BAKERY" => 1.0,
+        "SNACKS" => 0.7,
+        "DAIRY" => 0.7,
+        "HOUSEHOLD" => 0.4,
+        "CARE" => 0.3,
+        _ => 0.2,
+    };
+
+    /// <summary>Where a preference shift from this category goes (coffee → tea and back; bakery ↔ snacks; others → coffee).</summary>
+    public int ShiftTargetOf(string categoryCode)
+    {
+        var target = categoryCode switch
+        {
+            "COFFEE" => "TEA",
+            "TEA" => "COFFEE",
+            "BAKERY" => "SNACKS",
+            "SNACKS" => "BAKERY",
+            "DAIRY" => "BAKERY",
+            _ => "COFFEE",
+        };
+        for (var i = 0; i < Categories.Count; i++)
+            if (Categories[i].Code == target)
+                return i;
+        throw new InvalidOperationException($"The catalogue has no category {target}.");
+    }
 }

@@ -21,6 +21,9 @@ public interface ILoyaltyDataGenerator
 /// <param name="To">Last day of history, inclusive (UTC date); must be after <paramref name="From"/>.</param>
 public sealed record GenerationRequest(int Customers, int Seed, DateOnly From, DateOnly To)
 {
+    /// <summary>The simulator's generative parameters; null for the defaults of <see cref="SimulationParameters"/>.</summary>
+    public SimulationParameters? Parameters { get; init; }
+
     /// <summary>A request for <paramref name="months"/> months of history ending on <paramref name="today"/>.</summary>
     public static GenerationRequest EndingOn(DateOnly today, int customers, int seed, int months) =>
         new(customers, seed, today.AddMonths(-months).AddDays(1), today);
@@ -32,4 +35,17 @@ public sealed record GenerationProgress(int CustomersDone, int CustomersTotal, s
 /// <summary>Rows written per table and the time it took.</summary>
 public sealed record GenerationSummary(
     int Customers, int Products, int Orders, int OrderLines, int InteractionEvents,
-    int SupportContacts, int PointsEntries, TimeSpan Elapsed);
+    int SupportContacts, int PointsEntries, TimeSpan Elapsed)
+{
+    /// <summary>Past campaigns written (with their audiences).</summary>
+    public int Campaigns { get; init; }
+
+    /// <summary>Holdout assignments (treated and held-out customers of the past campaigns).</summary>
+    public int HoldoutAssignments { get; init; }
+
+    /// <summary>Offers sent to the treated customers of the past campaigns.</summary>
+    public int Offers { get; init; }
+
+    /// <summary>Ground-truth rows (one per simulated customer).</summary>
+    public int GroundTruthRows { get; init; }
+}

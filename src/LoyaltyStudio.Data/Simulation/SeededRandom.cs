@@ -98,4 +98,35 @@ internal sealed class SeededRandom(int seed)
         var u2 = NextDouble();
         return Math.Sqrt(-2 * Math.Log(u1)) * Math.Cos(2 * Math.PI * u2);
     }
+
+    /// <summary>A Gamma draw with shape <paramref name="shape"/> and <b>rate</b> <paramref name="rate"/> (mean shape/rate).</summary>
+    public double GammaWithRate(double shape, double rate) => Gamma(shape, 1 / rate);
+
+    /// <summary>A Beta(<paramref name="a"/>, <paramref name="b"/>) draw, from two Gamma draws.</summary>
+    public double Beta(double a, double b)
+    {
+        var x = Gamma(a, 1);
+        var y = Gamma(b, 1);
+        return x + y > 0 ? x / (x + y) : (NextDouble() < a / (a + b) ? 1 : 0);
+    }
+
+    /// <summary>A Dirichlet draw with concentrations <paramref name="concentrations"/>, from normalised Gamma draws.</summary>
+    public double[] Dirichlet(IReadOnlyList<double> concentrations)
+    {
+        var draws = new double[concentrations.Count];
+        var total = 0.0;
+        for (var i = 0; i < draws.Length; i++)
+            total += draws[i] = Gamma(concentrations[i], 1);
+        if (total <= 0) // every draw underflowed (tiny concentrations): fall back to one category
+        {
+            draws[Weighted(concentrations)] = 1;
+            return draws;
+        }
+        for (var i = 0; i < draws.Length; i++)
+            draws[i] /= total;
+        return draws;
+    }
+
+    /// <summary>An exponential waiting time with rate <paramref name="rate"/> (mean 1/rate).</summary>
+    public double Exponential(double rate) => -Math.Log(1.0 - NextDouble()) / rate;
 }

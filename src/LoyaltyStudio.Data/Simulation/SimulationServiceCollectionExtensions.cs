@@ -7,11 +7,11 @@ namespace LoyaltyStudio.Data.Simulation;
 /// <summary>Registers the data generator used by first-start seeding and <c>loyalty seed</c>.</summary>
 public static class SimulationServiceCollectionExtensions
 {
-    /// <summary>Registers <see cref="DemoDataGenerator"/> as the <see cref="ILoyaltyDataGenerator"/> (needs the data layer's context factory).</summary>
+    /// <summary>Registers the behavioural simulator (<see cref="LoyaltySimulator"/>) as the <see cref="ILoyaltyDataGenerator"/> (needs the data layer's context factory).</summary>
     public static IServiceCollection AddDemoDataGenerator(this IServiceCollection services)
     {
         services.TryAddSingleton<ILoyaltyDataGenerator>(provider =>
-            new DemoDataGenerator(provider.GetRequiredService<IDbContextFactory<LoyaltyDbContext>>()));
+            new LoyaltySimulator(provider.GetRequiredService<IDbContextFactory<LoyaltyDbContext>>()));
         return services;
     }
 }

@@ -32,7 +32,8 @@ internal sealed class TempSqliteDatabase : IAsyncDisposable
         return db;
     }
 
-    public DemoDataGenerator Generator(int batchSize = DemoDataGenerator.DefaultBatchSize) => new(Factory, batchSize);
+    /// <summary>A simulator on this database whose clock is fixed, so two runs give identical tables.</summary>
+    public LoyaltySimulator Generator(int batchSize = LoyaltySimulator.DefaultBatchSize) => new(Factory, batchSize, FixedClock.Instance);
 
     public LoyaltyDbContext Context() => Factory.CreateDbContext();
 
@@ -80,4 +81,12 @@ internal sealed class TempSqliteDatabase : IAsyncDisposable
         }
         return ValueTask.CompletedTask;
     }
+}
+
+/// <summary>A clock stopped at one moment.</summary>
+internal sealed class FixedClock : TimeProvider
+{
+    public static readonly FixedClock Instance = new();
+
+    public override DateTimeOffset GetUtcNow() => new(2026, 7, 1, 12, 0, 0, TimeSpan.Zero);
 }

@@ -6,7 +6,7 @@ using Xunit.Abstractions;
 
 namespace LoyaltyStudio.Data.Tests.Simulation;
 
-public sealed class DemoDataGeneratorTests(ITestOutputHelper output)
+public sealed class LoyaltySimulatorTests(ITestOutputHelper output)
 {
     private static readonly GenerationRequest Small = new(300, 7, new DateOnly(2025, 1, 1), new DateOnly(2026, 6, 30));
 
