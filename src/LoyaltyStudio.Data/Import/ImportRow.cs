@@ -1,0 +1,161 @@
+using System.Globalization;
+using Sylvan.Data.Csv;
+
+namespace LoyaltyStudio.Data.Import;
+
+/// <summary>
+/// The current CSV row seen through a kind's columns: typed, invariant-culture parsing of each field, and the
+/// errors found so far in the row (line, column as the file names it, value, reason).
+/// </summary>
+internal sealed class ImportRow(CsvDataReader csv, HeaderMap map, IReadOnlyList<string> dateFormats)
+{
+    private readonly string[] _dateFormats = [.. dateFormats];
+
+    public long Line { get; set; }
+    public List<ImportError> Errors { get; } = [];
+    public bool IsValid => Errors.Count == 0;
+    public HeaderMap Map { get; } = map;
+
+    public bool Has(ImportColumn column) => Map.Ordinal(column) >= 0;
+
+    /// <summary>The field's text without surrounding white space; empty when the column or the field is absent.</summary>
+    public ReadOnlySpan<char> Span(ImportColumn column)
+    {
+        var ordinal = Map.Ordinal(column);
+        return ordinal < 0 || ordinal >= csv.RowFieldCount ? [] : csv.GetFieldSpan(ordinal).Trim();
+    }
+
+    public void Fail(ImportColumn column, ReadOnlySpan<char> value, string reason) =>
+        Errors.Add(new ImportError(Line, Map.HeaderOf(column), Shorten(value), reason));
+
+    public void FailRow(string reason) => Errors.Add(new ImportError(Line, "", "", reason));
+
+    /// <summary>The text of a required column, or null (and an error) when it is empty or longer than <paramref name="maxLength"/>.</summary>
+    public string? Text(ImportColumn column, int maxLength)
+    {
+        var span = Span(column);
+        if (span.IsEmpty)
+        {
+            if (column.Required)
+                Fail(column, span, "is empty; a value is required");
+            return column.Required ? null : "";
+        }
+        if (span.Length > maxLength)
+        {
+            Fail(column, span, $"is {span.Length} characters long; at most {maxLength} are allowed");
+            return null;
+        }
+        return span.ToString();
+    }
+
+    /// <summary>An optional text column: null when empty.</summary>
+    public string? OptionalText(ImportColumn column, int maxLength)
+    {
+        var text = Text(column, maxLength);
+        return string.IsNullOrEmpty(text) ? null : text;
+    }
+
+    public DateTime? Date(ImportColumn column)
+    {
+        var span = Span(column);
+        if (DateTime.TryParseExact(span, _dateFormats, CultureInfo.InvariantCulture,
+                DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var value))
+            return value;
+        Fail(column, span, span.IsEmpty
+            ? "is empty; a date is required"
+            : $"is not a date in the expected format ({string.Join(" or ", _dateFormats)}); set the format with --date-format");
+        return null;
+    }
+
+    public int? Int(ImportColumn column, bool required = true)
+    {
+        var span = Span(column);
+        if (span.IsEmpty && !required)
+            return null;
+        if (int.TryParse(span, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
+            return value;
+        Fail(column, span, span.IsEmpty ? "is empty; a whole number is required" : "is not a whole number");
+        return null;
+    }
+
+    public decimal? Decimal(ImportColumn column, decimal? whenEmpty = null)
+    {
+        var span = Span(column);
+        if (span.IsEmpty && whenEmpty is not null)
+            return whenEmpty;
+        if (decimal.TryParse(span, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
+            return value;
+        Fail(column, span, span.IsEmpty ? "is empty; a number is required"
+            : span.Contains(',') ? "is not a number; write decimals with a point (12.50), without thousands separators"
+            : "is not a number");
+        return null;
+    }
+
+    public bool Bool(ImportColumn column)
+    {
+        var span = Span(column);
+        if (span.IsEmpty)
+            return false;
+        Span<char> lower = stackalloc char[Math.Min(span.Length, 8)];
+        if (span.Length <= 8 && span.ToLowerInvariant(lower) > 0)
+        {
+            switch (lower[..span.Length])
+            {
+                case "true" or "yes" or "y" or "1": return true;
+                case "false" or "no" or "n" or "0": return false;
+            }
+        }
+        Fail(column, span, "is not a yes/no value (true, false, yes, no, 1, 0)");
+        return false;
+    }
+
+    public T? Enum<T>(ImportColumn column, T? whenEmpty = null) where T : struct, Enum
+    {
+        var span = Span(column);
+        if (span.IsEmpty && whenEmpty is not null)
+            return whenEmpty;
+        if (EnumNames<T>.TryParse(span, out var value))
+            return value;
+        Fail(column, span, $"is not one of {EnumNames<T>.List}");
+        return null;
+    }
+
+    private static string Shorten(ReadOnlySpan<char> value) =>
+        value.Length <= 200 ? value.ToString() : string.Concat(value[..200], $"… ({value.Length} characters)");
+}
+
+/// <summary>Reads enum values by name, ignoring case, spaces, underscores and hyphens ("product_view" is ProductView).</summary>
+internal static class EnumNames<T> where T : struct, Enum
+{
+    private static readonly (string Name, T Value)[] Names =
+        [.. System.Enum.GetValues<T>().Select(v => (ImportColumn.Normalize(v.ToString()), v))];
+
+    public static string List { get; } = string.Join(", ", System.Enum.GetNames<T>());
+
+    public static bool TryParse(ReadOnlySpan<char> text, out T value)
+    {
+        foreach (var (name, candidate) in Names)
+        {
+            if (Matches(text, name))
+            {
+                value = candidate;
+                return true;
+            }
+        }
+        value = default;
+        return false;
+    }
+
+    private static bool Matches(ReadOnlySpan<char> text, string normalized)
+    {
+        var n = 0;
+        foreach (var c in text)
+        {
+            if (c is ' ' or '_' or '-')
+                continue;
+            if (n >= normalized.Length || char.ToLowerInvariant(c) != normalized[n++])
+                return false;
+        }
+        return n == normalized.Length;
+    }
+}
