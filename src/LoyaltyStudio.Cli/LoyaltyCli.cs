@@ -19,6 +19,8 @@ public static class LoyaltyCli
         {
             DbMigrateCommand.Create(cli),
             SeedCommand.Create(cli),
+            ImportCommand.Create(cli),
+            BenchCommand.Create(cli),
         };
         var parse = root.Parse(commandArgs);
         return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, cancellationToken);
