@@ -1,5 +1,7 @@
 using LoyaltyStudio.Data.Simulation;
+using LoyaltyStudio.Web.Api;
 using LoyaltyStudio.Web.Components;
+using LoyaltyStudio.Web.Features.Customers;
 using LoyaltyStudio.Web.Features.Home;
 using LoyaltyStudio.Web.Health;
 using LoyaltyStudio.Web.Identity;
@@ -30,10 +32,12 @@ public static class WebAppExtensions
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
         builder.Services.AddLoyaltyIdentity();
+        builder.AddIngestionApi();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         builder.Services.TryAddSingleton(TimeProvider.System);
 
         builder.Services.AddScoped<IHomeDashboardService, HomeDashboardService>();
+        builder.Services.AddScoped<ICustomerLookupService, CustomerLookupService>();
         return builder;
     }
 
@@ -56,6 +60,7 @@ public static class WebAppExtensions
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
+        app.MapIngestionApi();
 
         app.MapStaticAssets().AllowAnonymous();
         app.MapLoyaltyHealth();
