@@ -1,4 +1,5 @@
 using LoyaltyStudio.Data.Simulation;
+using LoyaltyStudio.Web.Api;
 using LoyaltyStudio.Web.Components;
 using LoyaltyStudio.Web.Features.Customers;
 using LoyaltyStudio.Web.Features.Home;
@@ -31,6 +32,7 @@ public static class WebAppExtensions
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
         builder.Services.AddLoyaltyIdentity();
+        builder.AddIngestionApi();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         builder.Services.TryAddSingleton(TimeProvider.System);
 
@@ -58,6 +60,7 @@ public static class WebAppExtensions
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
+        app.MapIngestionApi();
 
         app.MapStaticAssets().AllowAnonymous();
         app.MapLoyaltyHealth();
