@@ -75,6 +75,22 @@ internal sealed partial class CustomerSimulation
                 products[count++] = product;
         }
         products[..count].Sort((a, b) => _catalogue.Products[a].UnitPrice.CompareTo(_catalogue.Products[b].UnitPrice));
+        if (_catalogue.Products[products[0]].UnitPrice > target)
+        {
+            // Not even one unit fits: buy one cheaper product instead (of a preferred category where possible),
+            // so that the fill below starts with a unit that fits and stays unbiased.
+            count = 1;
+            products[0] = _catalogue.CheapestProduct;
+            for (var tries = 0; tries < 8; tries++)
+            {
+                var product = PickProduct(r, preferences);
+                if (_catalogue.Products[product].UnitPrice <= target)
+                {
+                    products[0] = product;
+                    break;
+                }
+            }
+        }
 
         Span<int> quantities = stackalloc int[5];
         quantities.Clear();
@@ -139,15 +155,19 @@ internal sealed partial class CustomerSimulation
         var id = s.Customer.Id;
         var at = order.OrderedAt;
         var channel = order.Channel;
-        if (channel == SalesChannel.App)
+        // Most app orders continue a session already open; the others start with an app open of their own.
+        if (channel == SalesChannel.App && r.Chance(0.4))
             events.Add(new InteractionEvent(id, at.AddMinutes(-r.Next(30, 45)), InteractionType.AppOpen, channel));
+        // Half of the orders are repeat baskets ("buy again"): straight to the cart, without browsing.
+        var browses = r.Chance(0.5);
         var preferences = s.Traits.PreferencesAt(at);
-        for (var extra = r.Poisson(0.8); extra > 0; extra--)
+        for (var extra = browses ? r.Poisson(0.6) : 0; extra > 0; extra--)
             events.Add(new InteractionEvent(id, at.AddMinutes(-r.Next(20, 29)), InteractionType.ProductView, channel,
                 _catalogue.Products[PickProduct(r, preferences)].Id));
         foreach (var line in order.Lines)
         {
-            events.Add(new InteractionEvent(id, at.AddMinutes(-r.Next(15, 20)), InteractionType.ProductView, channel, line.ProductId));
+            if (browses)
+                events.Add(new InteractionEvent(id, at.AddMinutes(-r.Next(15, 20)), InteractionType.ProductView, channel, line.ProductId));
             events.Add(new InteractionEvent(id, at.AddMinutes(-r.Next(6, 14)), InteractionType.CartAdd, channel, line.ProductId));
         }
         for (var step = 1; step <= 4; step++)
@@ -155,7 +175,8 @@ internal sealed partial class CustomerSimulation
     }
 
     /// <summary>
-    /// Sessions without a purchase while the customer is active, online or in the app, about as often as purchases:
+    /// Sessions without a purchase while the customer is active, online or in the app, 0.7 times as often as purchases
+    /// (fading with <see cref="Engagement"/>):
     /// a few product views, sometimes a cart add, sometimes an abandoned checkout that mostly stops at
     /// <see cref="SimulationParameters.CheckoutDropOutStep"/>.
     /// </summary>
@@ -164,7 +185,7 @@ internal sealed partial class CustomerSimulation
         var r = s.Random;
         var t = s.Traits;
         var remoteShare = t.ChannelMix[0] + t.ChannelMix[1];
-        var rate = t.PurchaseRate * remoteShare;
+        var rate = 0.7 * t.PurchaseRate * remoteShare;
         if (rate <= 0)
             return;
         var end = t.BecameInactiveAt ?? _period.End;
@@ -172,6 +193,8 @@ internal sealed partial class CustomerSimulation
         var events = s.Batch.Events;
         for (var at = Later(s.Customer.SignupDate, r.Exponential(rate)); at < end; at = Later(at, r.Exponential(rate)))
         {
+            if (r.NextDouble() >= Engagement(t, at))
+                continue;
             var start = Second(at);
             var channel = r.NextDouble() * remoteShare < t.ChannelMix[0] ? SalesChannel.Online : SalesChannel.App;
             if (channel == SalesChannel.App)
@@ -203,33 +226,39 @@ internal sealed partial class CustomerSimulation
 
     /// <summary>
     /// App opens at a rate following the customer's app share, from signup to the end of the period; in the
-    /// <see cref="SimulationParameters.EngagementFadeDays"/> before the customer becomes inactive they fade linearly
-    /// to a tenth, and after it they almost stop (5 %).
+    /// <see cref="SimulationParameters.EngagementFadeDays"/> before the customer becomes inactive they fade
+    /// (<see cref="Engagement"/>).
     /// </summary>
     private void OpenApp(State s)
     {
         var r = s.Random;
         var t = s.Traits;
-        var rate = 0.2 * t.ChannelMix[1];
+        var rate = 0.15 * t.ChannelMix[1];
         if (rate < 0.002)
             return;
-        var fade = TimeSpan.FromDays(_parameters.EngagementFadeDays);
         for (var at = Later(s.Customer.SignupDate, r.Exponential(rate)); at < _period.End; at = Later(at, r.Exponential(rate)))
         {
-            var keep = 1.0;
-            if (t.BecameInactiveAt is { } inactive)
-            {
-                if (at > inactive)
-                    keep = 0.05;
-                else if (inactive - at < fade)
-                    keep = 0.1 + (0.9 * ((inactive - at) / fade));
-            }
-            if (r.NextDouble() < keep)
+            if (r.NextDouble() < Engagement(t, at))
                 s.Batch.Events.Add(new InteractionEvent(s.Customer.Id, Second(at), InteractionType.AppOpen, SalesChannel.App));
         }
     }
 
-    /// <summary>A fortnightly newsletter (Tuesdays, 10:00) to e-mail subscribers; inactive customers open far fewer.</summary>
+    /// <summary>
+    /// How engaged the customer is at <paramref name="at"/>, as a share of their usual rate of app opens and browsing:
+    /// 1, falling linearly to 0.1 over the <see cref="SimulationParameters.EngagementFadeDays"/> before they become
+    /// inactive, and 0.05 afterwards.
+    /// </summary>
+    private double Engagement(Traits t, DateTime at)
+    {
+        if (t.BecameInactiveAt is not { } inactive)
+            return 1;
+        if (at > inactive)
+            return 0.05;
+        var fade = TimeSpan.FromDays(_parameters.EngagementFadeDays);
+        return inactive - at < fade ? 0.1 + (0.9 * ((inactive - at) / fade)) : 1;
+    }
+
+    /// <summary>A newsletter every four weeks (Tuesdays, 10:00) to e-mail subscribers; inactive customers open far fewer.</summary>
     private void ReadNewsletters(State s)
     {
         var r = s.Random;
@@ -239,7 +268,7 @@ internal sealed partial class CustomerSimulation
         var send = s.Customer.SignupDate.Date.AddHours(10);
         while (send.DayOfWeek != DayOfWeek.Tuesday || send < s.Customer.SignupDate)
             send = send.AddDays(1);
-        for (; send < _period.End && t.EmailConsentAt(send); send = send.AddDays(14))
+        for (; send < _period.End && t.EmailConsentAt(send); send = send.AddDays(28))
         {
             var openRate = t.ActiveAt(send) ? t.OpenRate : t.OpenRate * 0.3;
             if (!r.Chance(openRate))

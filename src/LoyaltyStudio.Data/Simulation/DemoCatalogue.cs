@@ -41,6 +41,9 @@ internal sealed class DemoCatalogue
     public IReadOnlyList<Category> Categories { get; }
     public IReadOnlyList<Product> Products { get; }
 
+    /// <summary>Index into <see cref="Products"/> of the cheapest product.</summary>
+    public int CheapestProduct => Enumerable.Range(0, Products.Count).MinBy(i => Products[i].UnitPrice);
+
     /// <summary>Indexes into <see cref="Products"/>, per category index.</summary>
     public int[][] ProductsByCategory { get; }
 

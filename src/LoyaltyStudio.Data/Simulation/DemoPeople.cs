@@ -46,7 +46,7 @@ internal static class DemoPeople
     /// <summary>Dirichlet concentrations of the channel mix (online, app, store) for a customer of this age band and region.</summary>
     public static double[] ChannelConcentrations(AgeBand ageBand, string region)
     {
-        double online = 1.0, app = 0.8, store = 1.4;
+        double online = 1.0, app = 0.8, store = 1.8;
         if (ageBand is AgeBand.Under25 or AgeBand.From25To34)
         {
             app *= 1.5;
