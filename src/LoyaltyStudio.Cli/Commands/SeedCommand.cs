@@ -9,7 +9,10 @@ using Spectre.Console;
 
 namespace LoyaltyStudio.Cli.Commands;
 
-/// <summary><c>loyalty seed</c>: migrates, then fills an empty database with the deterministic demo data set.</summary>
+/// <summary>
+/// <c>loyalty seed</c>: migrates, then fills an empty database with the behavioural simulator's deterministic data set
+/// (parameters overridable with <c>--set name=value</c>).
+/// </summary>
 internal static class SeedCommand
 {
     private const string DateFormat = "yyyy-MM-dd";
@@ -39,11 +42,31 @@ internal static class SeedCommand
         });
         var from = DateOption("--from", "First day of history (yyyy-MM-dd); use with --to.");
         var to = DateOption("--to", "Last day of history, inclusive (yyyy-MM-dd); use with --from.");
-
-        var command = new Command("seed", "Apply migrations, then generate demo customers, orders, events, support contacts and points " +
-            "into an empty database, in one transaction.")
+        var set = new Option<string[]>("--set")
         {
-            customers, seed, months, from, to,
+            Description = "Override a simulation parameter, name=value (repeatable), e.g. --set alpha=10 --set campaigns=0. " +
+                "Names: r, alpha, a, b (BG/NBD, days), p, q, gamma (Gamma-Gamma spend), preferenceShiftShare, checkoutDropOutStep, " +
+                "engagementFadeDays, supportContactRate, badContactDropoutMultiplier, campaigns, campaignAudienceShare, holdoutShare, " +
+                "offerWindowDays, responseShares. See README, \"The simulator\".",
+            HelpName = "name=value",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
+        set.Validators.Add(r =>
+        {
+            try
+            {
+                SimulationParameters.WithOverrides(r.GetValueOrDefault<string[]>() ?? []);
+            }
+            catch (InvalidOperationException ex)
+            {
+                r.AddError("--set: " + ex.Message);
+            }
+        });
+
+        var command = new Command("seed", "Apply migrations, then simulate customers, orders, events, support contacts, points and " +
+            "past campaigns with recorded ground truth into an empty database, in one transaction.")
+        {
+            customers, seed, months, from, to, set,
         };
         command.Validators.Add(r =>
         {
@@ -62,6 +85,7 @@ internal static class SeedCommand
             var request = parse.GetValue(from) is { } start && parse.GetValue(to) is { } end
                 ? new GenerationRequest(parse.GetValue(customers), parse.GetValue(seed), start, end)
                 : GenerationRequest.EndingOn(today, parse.GetValue(customers), parse.GetValue(seed), parse.GetValue(months));
+            request = request with { Parameters = SimulationParameters.WithOverrides(parse.GetValue(set) ?? []) };
             return await RunAsync(services, cli, request, cancellationToken);
         }));
         return command;
@@ -109,6 +133,7 @@ internal static class SeedCommand
 
         await cli.Out.WriteLineAsync(
             $"Generating {request.Customers} customers, seed {request.Seed}, {request.From:yyyy-MM-dd} to {request.To:yyyy-MM-dd}");
+        await cli.Out.WriteLineAsync($"Parameters: {(request.Parameters ?? new SimulationParameters()).ToJson()}");
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(cli.Out) });
         var generator = services.GetRequiredService<ILoyaltyDataGenerator>();
         var summary = await console.Progress()
@@ -129,6 +154,8 @@ internal static class SeedCommand
         [
             ("Customers", s.Customers), ("Products", s.Products), ("Orders", s.Orders), ("Order lines", s.OrderLines),
             ("Interaction events", s.InteractionEvents), ("Support contacts", s.SupportContacts), ("Points entries", s.PointsEntries),
+            ("Campaigns", s.Campaigns), ("Holdout assignments", s.HoldoutAssignments), ("Offers", s.Offers),
+            ("Ground truth", s.GroundTruthRows),
         ];
         foreach (var (name, count) in rows)
             table.AddRow(name, count.ToString("N0", CultureInfo.InvariantCulture));

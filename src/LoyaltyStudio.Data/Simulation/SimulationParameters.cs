@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 
 namespace LoyaltyStudio.Data.Simulation;
@@ -104,6 +106,43 @@ public sealed class SimulationParameters
         if (ResponseShares is not { Length: 4 } || ResponseShares.Any(s => !(s >= 0)) || !(ResponseShares.Sum() > 0))
             throw new InvalidOperationException(
                 "Simulation parameter responseShares must hold four non-negative shares (persuadable, sure thing, lost cause, do-not-disturb) that are not all zero.");
+    }
+
+    /// <summary>
+    /// The defaults with overrides written <c>name=value</c> (JSON names above; numbers with a dot, lists as JSON
+    /// arrays, e.g. <c>alpha=10</c>, <c>responseShares=[0.5,0.2,0.2,0.1]</c>), validated.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">An override is malformed, names no parameter, or gives a bad value.</exception>
+    public static SimulationParameters WithOverrides(IEnumerable<string> overrides)
+    {
+        ArgumentNullException.ThrowIfNull(overrides);
+        var json = JsonNode.Parse(new SimulationParameters().ToJson())!.AsObject();
+        json.Remove("timeUnit");
+        foreach (var text in overrides)
+        {
+            var split = text.IndexOf('=', StringComparison.Ordinal);
+            if (split <= 0)
+                throw new InvalidOperationException($"Simulation parameter override '{text}' must be written name=value, e.g. alpha=10.");
+            var name = text[..split].Trim();
+            var value = text[(split + 1)..].Trim();
+            if (!json.ContainsKey(name))
+                throw new InvalidOperationException(
+                    $"There is no simulation parameter '{name}'. Known parameters: {string.Join(", ", json.Select(p => p.Key))}.");
+            var example = json[name]?.ToJsonString();
+            try
+            {
+                json[name] = JsonNode.Parse(value);
+                json.Deserialize<SimulationParameters>(JsonOptions);
+            }
+            catch (JsonException)
+            {
+                throw new InvalidOperationException(
+                    string.Create(CultureInfo.InvariantCulture, $"Simulation parameter {name} cannot be '{value}': write it like its default, {example}."));
+            }
+        }
+        var parameters = json.Deserialize<SimulationParameters>(JsonOptions)!;
+        parameters.Validate();
+        return parameters;
     }
 
     /// <summary>The parameters as JSON with the stable names above.</summary>
