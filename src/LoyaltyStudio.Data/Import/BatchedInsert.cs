@@ -24,6 +24,7 @@ internal sealed class BatchedInsert : IAsyncDisposable
     private readonly IReadOnlyList<(string Column, RelationalTypeMapping Mapping, bool Nullable)> _columns;
     private readonly Dictionary<int, DbCommand> _commands = [];
     private readonly object?[] _values;
+    private readonly Func<object?, object?>?[] _converters;
     private readonly bool _identityInsert;
     private int _rows;
 
@@ -39,6 +40,7 @@ internal sealed class BatchedInsert : IAsyncDisposable
             ? Math.Max(1, Math.Min(1_000, SqlServerParameters / columns.Count))
             : SqliteRowsPerCommand;
         _values = new object?[RowsPerCommand * columns.Count];
+        _converters = [.. columns.Select(c => c.Item2.Converter is { } converter ? converter.ConvertToProvider : null)];
     }
 
     public int RowsPerCommand { get; }
@@ -100,7 +102,12 @@ internal sealed class BatchedInsert : IAsyncDisposable
         var parameters = command.Parameters;
         var count = _rows * _columns.Count;
         for (var i = 0; i < count; i++)
-            parameters[i].Value = _values[i] ?? DBNull.Value;
+        {
+            // The model's converters (enum names, decimal on SQLite, UTC dates) turn CLR values into what the store keeps.
+            var value = _values[i];
+            var converter = _converters[i % _converters.Length];
+            parameters[i].Value = value is null ? DBNull.Value : converter is null ? value : converter(value) ?? DBNull.Value;
+        }
         _rows = 0;
         if (_identityInsert)
             await ExecuteAsync($"SET IDENTITY_INSERT {_table} ON", cancellationToken);

@@ -1,8 +1,13 @@
 namespace LoyaltyStudio.Data.Import;
 
 /// <summary>One column a kind of file can have: its canonical name, the header spellings accepted, and whether it must be there.</summary>
-public sealed record ImportColumn(string Name, bool Required, params string[] Aliases)
+/// <remarks>A class, not a record: columns are looked up per field per row, and reference equality keeps that cheap.</remarks>
+public sealed class ImportColumn(string name, bool required, params string[] aliases)
 {
+    public string Name { get; } = name;
+    public bool Required { get; } = required;
+    public IReadOnlyList<string> Aliases { get; } = aliases;
+
     /// <summary>Headers compare without case, spaces, underscores and hyphens: "Order ID", "order_id" and "OrderId" are one name.</summary>
     public static string Normalize(string header)
     {

@@ -155,7 +155,7 @@ internal abstract class OrderRowsBase(ImportSession session) : ImportHandler(ses
         row[1] = order.ExternalId;
         row[2] = order.CustomerId;
         row[3] = order.OrderedAt;
-        row[4] = ChannelNames[(int)order.Channel];
+        row[4] = order.Channel;
         row[5] = order.Total;
         row[6] = order.DiscountTotal;
         await _orderRows.RowDoneAsync(cancellationToken);
@@ -166,8 +166,6 @@ internal abstract class OrderRowsBase(ImportSession session) : ImportHandler(ses
         state.Written = true;
         _current = null;
     }
-
-    private static readonly string[] ChannelNames = [.. Enum.GetValues<SalesChannel>().Select(c => c.ToString())];
 
     private ValueTask WriteLineAsync(long orderId, OrderLine line, CancellationToken cancellationToken)
     {
