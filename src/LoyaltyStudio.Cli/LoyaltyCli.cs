@@ -19,6 +19,7 @@ public static class LoyaltyCli
         {
             DbMigrateCommand.Create(cli),
             SeedCommand.Create(cli),
+            FitBtydCommand.Create(cli),
             ImportCommand.Create(cli),
             BenchCommand.Create(cli),
         };
