@@ -38,6 +38,7 @@ public static class WebAppExtensions
 
         builder.Services.AddScoped<IHomeDashboardService, HomeDashboardService>();
         builder.Services.AddScoped<ICustomerLookupService, CustomerLookupService>();
+        builder.Services.AddScoped<Features.Admin.Import.IImportPageService, Features.Admin.Import.ImportPageService>();
         return builder;
     }
 
