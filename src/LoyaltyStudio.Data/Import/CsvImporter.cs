@@ -85,7 +85,9 @@ public sealed class CsvImporter(IDbContextFactory<LoyaltyDbContext> factory, Tim
         {
             try
             {
-                if (!await csv.ReadAsync(cancellationToken))
+                // Read, not ReadAsync: the file is local and Sylvan's synchronous path skips an async state machine per row.
+                cancellationToken.ThrowIfCancellationRequested();
+                if (!csv.Read())
                     break;
             }
             catch (Exception ex) when (ex is CsvRecordTooLargeException or CsvFormatException)
