@@ -11,6 +11,10 @@ internal static class LogLikelihoodMaximizer
     private const int MaxIterationsPerPass = 20_000;
     private const int MaxPasses = 8;
 
+    // A log-parameter beyond ±16 (a parameter above 10⁷ or below 10⁻⁷) means the likelihood keeps rising towards a boundary
+    // of the parameter space (e.g. q and γ growing together when spends show no heterogeneity): no interior maximum.
+    private const double MaxAbsLogParameter = 16;
+
     /// <summary>
     /// Returns the maximising parameters and the maximum. Nelder–Mead can stall on a flat ridge, so the search restarts
     /// from its own answer with a fresh simplex until a pass improves the log-likelihood by less than 10⁻⁹.
@@ -49,7 +53,7 @@ internal static class LogLikelihoodMaximizer
                 break;
         }
 
-        if (!double.IsFinite(best) || best == double.MaxValue || point.Any(u => !double.IsFinite(u) || Math.Abs(u) > 30))
+        if (!double.IsFinite(best) || best == double.MaxValue || point.Any(u => !double.IsFinite(u) || Math.Abs(u) > MaxAbsLogParameter))
             throw new BtydFitException(
                 $"The {model} fit did not converge: the likelihood has no finite maximum for this data " +
                 "(a parameter ran off to 0 or infinity).");
