@@ -66,12 +66,13 @@ public sealed class BulkWriter : IAsyncDisposable
                 var rows = Math.Min(rowsPerCommand, entities.Count - start);
                 var command = CommandFor(plan, rows, transaction);
                 var parameters = command.Parameters;
+                var columns = plan.Columns;
                 var p = 0;
                 for (var r = 0; r < rows; r++)
                 {
                     object entity = entities[start + r];
-                    foreach (var column in plan.Columns)
-                        parameters[p++].Value = column.ProviderValue(entity);
+                    for (var c = 0; c < columns.Count; c++)
+                        parameters[p++].Value = columns[c].ProviderValue(entity);
                 }
                 await command.ExecuteNonQueryAsync(cancellationToken);
             }
