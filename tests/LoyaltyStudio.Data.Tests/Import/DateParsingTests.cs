@@ -15,6 +15,33 @@ public sealed class DateParsingTests
     public void Only_formats_made_of_fixed_width_fields_have_a_fixed_length(string format, int expected) =>
         Assert.Equal(expected, ImportRow.FixedLength(format));
 
+    [Theory]
+    [InlineData("yyyy-MM-dd", "2024-02-29")]
+    [InlineData("yyyy-MM-dd", "2023-02-29")]
+    [InlineData("yyyy-MM-dd", "2024-13-01")]
+    [InlineData("yyyy-MM-dd", "0000-01-01")]
+    [InlineData("yyyy-MM-dd", "2024-1-011")]
+    [InlineData("yyyy-MM-dd", "2024-01-0a")]
+    [InlineData("yyyy-MM-dd HH:mm:ss", "2024-12-31 23:59:59")]
+    [InlineData("yyyy-MM-dd HH:mm:ss", "2024-12-31 24:00:00")]
+    [InlineData("yyyy-MM-dd HH:mm:ss", "2024-12-31 23:60:00")]
+    [InlineData("yyyy-MM-dd HH:mm:ss", "2024-12-31T23:00:00")]
+    [InlineData("yyyy-MM-dd'T'HH:mm:ss'Z'", "2024-12-31T23:00:00Z")]
+    [InlineData("yyyy-MM-dd'T'HH:mm:ss'Z'", "2024-12-31T23:00:00+")]
+    [InlineData("dd.MM.yyyy", "31.12.2024")]
+    [InlineData("dd.MM.yyyy", "31.11.2024")]
+    [InlineData("yyyy-MM-dd", "２０２４-01-01")]
+    public void Digit_by_digit_reading_accepts_exactly_what_the_framework_accepts(string format, string text)
+    {
+        var expected = DateTime.TryParseExact(text, format, System.Globalization.CultureInfo.InvariantCulture,
+            System.Globalization.DateTimeStyles.AssumeUniversal | System.Globalization.DateTimeStyles.AdjustToUniversal, out var framework);
+        var reader = DigitDateFormat.TryCreate(format);
+
+        Assert.NotNull(reader);
+        Assert.Equal(expected, reader.TryParse(text, out var ours));
+        Assert.Equal((framework, framework.Kind), (ours, ours.Kind));
+    }
+
     [Fact]
     public async Task Each_row_gets_its_own_date_whatever_format_and_order_the_dates_come_in()
     {
