@@ -1,7 +1,12 @@
 using System.Diagnostics;
 using LoyaltyStudio.Data.Bulk;
 using LoyaltyStudio.Data.GroundTruth;
+using LoyaltyStudio.Domain.Campaigns;
+using LoyaltyStudio.Domain.Customers;
+using LoyaltyStudio.Domain.Engagement;
 using LoyaltyStudio.Domain.Loyalty;
+using LoyaltyStudio.Domain.Offers;
+using LoyaltyStudio.Domain.Sales;
 using Microsoft.EntityFrameworkCore;
 
 namespace LoyaltyStudio.Data.Simulation;
@@ -55,6 +60,9 @@ public sealed class LoyaltySimulator : ILoyaltyDataGenerator
                 "The database already holds customers; simulated data is only generated into an empty database. " +
                 "Point Database:DataFolder (or ConnectionStrings:Loyalty) at a new database to seed it.");
 
+        var indexes = await SqliteBulkTuning.DeferIndexesAsync(context,
+            [typeof(Customer), typeof(CustomerTruth), typeof(Order), typeof(OrderLine), typeof(InteractionEvent),
+                typeof(SupportContact), typeof(PointsLedgerEntry), typeof(HoldoutAssignment), typeof(Offer)], cancellationToken);
         await using var writer = new BulkWriter(context);
         var values = new EntityValues(context);
         progress?.Report(new GenerationProgress(0, request.Customers, "Writing the catalogue"));
@@ -113,6 +121,8 @@ public sealed class LoyaltySimulator : ILoyaltyDataGenerator
         }
 
         cancellationToken.ThrowIfCancellationRequested();
+        progress?.Report(new GenerationProgress(request.Customers, request.Customers, "Building indexes"));
+        await indexes.RebuildAsync(cancellationToken);
         progress?.Report(new GenerationProgress(request.Customers, request.Customers, "Committing"));
         await transaction.CommitAsync(cancellationToken);
         return new GenerationSummary(request.Customers, catalogue.Products.Count, counts.Orders, counts.Lines, counts.Events,

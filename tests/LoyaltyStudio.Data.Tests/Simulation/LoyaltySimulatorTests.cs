@@ -151,6 +151,32 @@ public sealed class LoyaltySimulatorTests(ITestOutputHelper output)
         Assert.Equal(0, await context.PointsLedger.CountAsync());
     }
 
+    [Fact]
+    public async Task Indexes_dropped_for_the_load_are_all_back_after_a_seed_and_after_a_cancelled_one()
+    {
+        await using var db = await TempSqliteDatabase.CreateAsync();
+        var before = await IndexDefinitionsAsync(db);
+        Assert.Contains(before, d => d.Contains("IX_InteractionEvents_CustomerId_OccurredAt", StringComparison.Ordinal));
+
+        using var cancellation = new CancellationTokenSource();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+            db.Generator(batchSize: 50).GenerateAsync(Small, new CancelOnceCustomersAreWritten(cancellation), cancellation.Token));
+        Assert.Equal(before, await IndexDefinitionsAsync(db));
+
+        await db.Generator(batchSize: 50).GenerateAsync(Small, null, CancellationToken.None);
+        Assert.Equal(before, await IndexDefinitionsAsync(db));
+        await using var context = db.Context();
+        Assert.Equal("ok", await context.Database.SqlQueryRaw<string>("SELECT integrity_check AS Value FROM pragma_integrity_check").SingleAsync());
+    }
+
+    private static async Task<List<string>> IndexDefinitionsAsync(TempSqliteDatabase db)
+    {
+        await using var context = db.Context();
+        return await context.Database
+            .SqlQueryRaw<string>("SELECT sql AS Value FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name")
+            .ToListAsync();
+    }
+
     [Theory]
     [InlineData(0, "2025-01-01", "2025-12-31", "at least 1")]
     [InlineData(10, "2025-06-01", "2025-06-01", "must start before it ends")]
