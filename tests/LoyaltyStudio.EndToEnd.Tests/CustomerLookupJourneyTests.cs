@@ -8,24 +8,13 @@ using Microsoft.Playwright;
 namespace LoyaltyStudio.EndToEnd.Tests;
 
 /// <summary>Support looks a customer up by e-mail and opens the profile; a marketer sees the same customer masked.</summary>
-[Collection(BrowserJourneys.Name)]
-public sealed class CustomerLookupJourneyTests(RunningApp app) : IAsyncLifetime
+public sealed class CustomerLookupJourneyTests(RunningApp app) : BrowserJourney(app)
 {
-    private IPlaywright _playwright = null!;
-    private IBrowser _browser = null!;
-
-    public async Task InitializeAsync() => (_playwright, _browser) = await Chromium.LaunchAsync();
-
-    public async Task DisposeAsync()
-    {
-        await _browser.DisposeAsync();
-        _playwright.Dispose();
-    }
 
     /// <summary>A demo customer with orders, points and contact details, read from the app's own database.</summary>
     private async Task<Customer> CustomerWithHistoryAsync()
     {
-        await using var scope = app.Services.CreateAsyncScope();
+        await using var scope = App.Services.CreateAsyncScope();
         await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<LoyaltyDbContext>>().CreateDbContextAsync();
         return await db.Customers.AsNoTracking()
             .Where(c => c.Email != null && c.Phone != null
@@ -37,9 +26,9 @@ public sealed class CustomerLookupJourneyTests(RunningApp app) : IAsyncLifetime
 
     private async Task<IPage> SignedInPageAsync(string email)
     {
-        var page = await _browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1366, Height = 768 } });
-        await page.GotoAsync(app.BaseUrl + "/customers");
-        await HomeDashboardJourneyTests.SignInAsync(page, email, "Demo!2345");
+        var page = await NewLaptopPageAsync();
+        await page.GotoAsync(App.BaseUrl + "/customers");
+        await SignInAsync(page, email);
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new PageGetByRoleOptions { Name = "Customers" })).ToBeVisibleAsync();
         return page;
     }
@@ -52,7 +41,7 @@ public sealed class CustomerLookupJourneyTests(RunningApp app) : IAsyncLifetime
 
         // The search lives in the address bar (?q=), so a search can be shared and works before the interactive
         // circuit is up; typing into the box is covered by the marketer journey below.
-        await page.GotoAsync(app.BaseUrl + "/customers?q=" + Uri.EscapeDataString(customer.Email!));
+        await page.GotoAsync(App.BaseUrl + "/customers?q=" + Uri.EscapeDataString(customer.Email!));
 
         var link = page.Locator($"[data-customer-id='{customer.Id}'] a");
         await Assertions.Expect(link).ToHaveTextAsync(customer.DisplayName);

@@ -5,26 +5,15 @@ using Microsoft.Playwright;
 namespace LoyaltyStudio.EndToEnd.Tests;
 
 /// <summary>A marketer signs in in a real browser and sees the home dashboard drawn from the database.</summary>
-[Collection(BrowserJourneys.Name)]
-public sealed class HomeDashboardJourneyTests(RunningApp app) : IAsyncLifetime
+public sealed class HomeDashboardJourneyTests(RunningApp app) : BrowserJourney(app)
 {
-    private IPlaywright _playwright = null!;
-    private IBrowser _browser = null!;
-
-    public async Task InitializeAsync() => (_playwright, _browser) = await Chromium.LaunchAsync();
-
-    public async Task DisposeAsync()
-    {
-        await _browser.DisposeAsync();
-        _playwright.Dispose();
-    }
 
     [Fact]
     public async Task Marketer_signs_in_and_sees_real_tiles_and_the_revenue_chart()
     {
-        var page = await _browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1366, Height = 768 } });
+        var page = await NewLaptopPageAsync();
 
-        await page.GotoAsync(app.BaseUrl + "/");
+        await page.GotoAsync(App.BaseUrl + "/");
         await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/account/sign-in"));
         await SignInAsync(page, "marketer@demo.local", "Demo!2345");
 
@@ -50,19 +39,12 @@ public sealed class HomeDashboardJourneyTests(RunningApp app) : IAsyncLifetime
     [Fact]
     public async Task Wrong_password_shows_a_clear_message_in_the_browser()
     {
-        var page = await _browser.NewPageAsync();
-        await page.GotoAsync(app.BaseUrl + "/account/sign-in");
+        var page = await Browser.NewPageAsync();
+        await page.GotoAsync(App.BaseUrl + "/account/sign-in");
         await SignInAsync(page, "manager@demo.local", "not-the-password");
 
         await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("wrong");
         await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/account/sign-in"));
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Screenshots.PathFor("sign-in-wrong-password") });
-    }
-
-    internal static async Task SignInAsync(IPage page, string email, string password)
-    {
-        await page.GetByLabel("E-mail").FillAsync(email);
-        await page.GetByLabel("Password").FillAsync(password);
-        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Sign in" }).ClickAsync();
     }
 }
