@@ -7,30 +7,21 @@ using Microsoft.EntityFrameworkCore;
 
 namespace LoyaltyStudio.Data.Tests.Simulation;
 
-/// <summary>A migrated SQLite file in a temp folder, deleted afterwards.</summary>
+/// <summary>
+/// The shared <see cref="Infrastructure.SqliteTestDatabase"/> (a migrated temp file) plus what the simulator tests
+/// need on top: a simulator with a fixed clock and a hash of every table.
+/// </summary>
 internal sealed class TempSqliteDatabase : IAsyncDisposable
 {
-    private TempSqliteDatabase(string folder)
-    {
-        Folder = folder;
-        FilePath = Path.Combine(folder, "loyalty.db");
-        Factory = new LoyaltyDbContextFactory(DatabaseProvider.Sqlite,
-            new SqliteConnectionStringBuilder { DataSource = FilePath, Pooling = false }.ToString());
-    }
+    private readonly Infrastructure.SqliteTestDatabase _database;
 
-    public string Folder { get; }
-    public string FilePath { get; }
-    public LoyaltyDbContextFactory Factory { get; }
+    private TempSqliteDatabase(Infrastructure.SqliteTestDatabase database) => _database = database;
 
-    public static async Task<TempSqliteDatabase> CreateAsync()
-    {
-        var folder = Path.Combine(Path.GetTempPath(), "loyalty-sim-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
-        var db = new TempSqliteDatabase(folder);
-        await using var context = db.Factory.CreateDbContext();
-        await context.Database.MigrateAsync();
-        return db;
-    }
+    public string Folder => _database.Folder;
+    public string FilePath => _database.FilePath;
+    public LoyaltyDbContextFactory Factory => _database.Factory;
+
+    public static async Task<TempSqliteDatabase> CreateAsync() => new(await Infrastructure.SqliteTestDatabase.CreateAsync());
 
     /// <summary>A simulator on this database whose clock is fixed, so two runs give identical tables.</summary>
     public LoyaltySimulator Generator(int batchSize = LoyaltySimulator.DefaultBatchSize) => new(Factory, batchSize, FixedClock.Instance);
@@ -69,18 +60,7 @@ internal sealed class TempSqliteDatabase : IAsyncDisposable
         return hashes;
     }
 
-    public ValueTask DisposeAsync()
-    {
-        try
-        {
-            Directory.Delete(Folder, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A leftover temp folder is harmless.
-        }
-        return ValueTask.CompletedTask;
-    }
+    public ValueTask DisposeAsync() => _database.DisposeAsync();
 }
 
 /// <summary>A clock stopped at one moment.</summary>
