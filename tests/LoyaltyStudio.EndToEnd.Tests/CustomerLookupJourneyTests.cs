@@ -65,6 +65,7 @@ public sealed class CustomerLookupJourneyTests(RunningApp app) : BrowserJourney(
         var page = await SignedInPageAsync("marketer@demo.local");
         await Assertions.Expect(page.Locator(".ls-masked-notice")).ToContainTextAsync("external id only");
 
+        await WaitForInteractiveAsync(page);
         await page.Locator("#customer-search").FillAsync(customer.ExternalId);
         await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Search" }).ClickAsync();
 

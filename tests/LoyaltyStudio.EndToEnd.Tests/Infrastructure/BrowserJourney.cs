@@ -28,6 +28,14 @@ public abstract class BrowserJourney(RunningApp app) : IAsyncLifetime
     protected Task<IPage> NewLaptopPageAsync() =>
         Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1366, Height = 768 } });
 
+    /// <summary>
+    /// Waits until the page's interactive circuit is attached. Pages are prerendered, and the first interactive render
+    /// replaces the prerendered inputs, so typing before then would be lost.
+    /// </summary>
+    protected static Task WaitForInteractiveAsync(IPage page) =>
+        page.Locator(".ls-interactive-marker[data-interactive='true']")
+            .WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached, Timeout = 15_000 });
+
     protected static async Task SignInAsync(IPage page, string email, string password = DemoPassword)
     {
         await page.GetByLabel("E-mail").FillAsync(email);

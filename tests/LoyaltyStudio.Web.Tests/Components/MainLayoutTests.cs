@@ -9,8 +9,12 @@ namespace LoyaltyStudio.Web.Tests.Components;
 
 public sealed class MainLayoutTests : ShellTestContext
 {
-    private IRenderedComponent<MainLayout> RenderLayout(RenderFragment body) =>
-        Render<MainLayout>(p => p.Add(l => l.Body, body));
+    // Renders as it would once the server circuit is attached, unless told otherwise (the prerender).
+    private IRenderedComponent<MainLayout> RenderLayout(RenderFragment body, bool interactive = true)
+    {
+        SetRendererInfo(new RendererInfo(interactive ? "Server" : "Static", interactive));
+        return Render<MainLayout>(p => p.Add(l => l.Body, body));
+    }
 
     [Fact]
     public void App_bar_shows_product_name_signed_in_user_and_role()
@@ -23,6 +27,16 @@ public sealed class MainLayoutTests : ShellTestContext
         Assert.Equal("marketer@demo.local", layout.Find(".ls-user-name").TextContent.Trim());
         Assert.Equal("Marketer", layout.Find(".ls-user-role").TextContent.Trim());
         Assert.Equal("/account/sign-out".TrimStart('/'), layout.Find("form").GetAttribute("action"));
+    }
+
+    [Theory]
+    [InlineData(true, "true")]
+    [InlineData(false, "false")]
+    public void Marker_says_whether_the_circuit_is_interactive(bool interactive, string expected)
+    {
+        SignInAs("marketer@demo.local", "Marketer");
+        var layout = RenderLayout(b => { }, interactive);
+        Assert.Equal(expected, layout.Find(".ls-interactive-marker").GetAttribute("data-interactive"));
     }
 
     [Fact]
