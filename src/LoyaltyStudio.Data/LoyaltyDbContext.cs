@@ -35,6 +35,7 @@ public class LoyaltyDbContext(DbContextOptions options) : IdentityDbContext<Loya
     public DbSet<Offer> Offers => Set<Offer>();
     public DbSet<Segment> Segments => Set<Segment>();
     public DbSet<SegmentMembership> SegmentMemberships => Set<SegmentMembership>();
+    public DbSet<SegmentSnapshot> SegmentSnapshots => Set<SegmentSnapshot>();
     public DbSet<SavedAudience> SavedAudiences => Set<SavedAudience>();
     public DbSet<ModelVersion> ModelVersions => Set<ModelVersion>();
     public DbSet<ScoringRun> ScoringRuns => Set<ScoringRun>();

@@ -17,12 +17,16 @@ internal sealed class CustomerScoreConfiguration : IEntityTypeConfiguration<Cust
         builder.Property(s => s.ChurnReasonsJson).IsRequired();
         builder.Property(s => s.NextBestOffersJson).IsRequired();
         builder.Property(s => s.PredictedLifetimeValue).HasPrecision(18, 2);
+        builder.Property(s => s.ExpectedSpendPerOrder).HasPrecision(18, 2);
         builder.HasOne<ScoringRun>().WithMany().HasForeignKey(s => s.ScoringRunId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Customer>().WithMany().HasForeignKey(s => s.CustomerId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Segment>().WithMany().HasForeignKey(s => s.MicroSegmentId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Segment>().WithMany().HasForeignKey(s => s.RfmSegmentId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(s => new { s.ScoringRunId, s.CustomerId }).IsUnique();
         builder.HasIndex(s => new { s.ScoringRunId, s.ChurnRiskBand });
+        // The segment pages list and aggregate one run's scores by micro-segment or RFM segment.
+        builder.HasIndex(s => new { s.ScoringRunId, s.MicroSegmentId });
+        builder.HasIndex(s => new { s.ScoringRunId, s.RfmSegmentId });
         builder.HasIndex(s => s.CustomerId);
     }
 }

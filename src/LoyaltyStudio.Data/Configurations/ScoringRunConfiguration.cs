@@ -13,7 +13,9 @@ internal sealed class ScoringRunConfiguration : IEntityTypeConfiguration<Scoring
         builder.HasKey(r => r.Id);
         builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(ColumnSizes.EnumName);
         builder.Property(r => r.TriggeredBy).HasMaxLength(ColumnSizes.Actor).IsRequired();
+        builder.Property(r => r.Kind).HasConversion<string>().HasMaxLength(ColumnSizes.EnumName);
         builder.Property(r => r.StageTimingsJson).IsRequired();
+        builder.Property(r => r.ModelVersionsJson).IsRequired();
         builder.HasIndex(r => r.IsCurrent);
         builder.HasIndex(r => r.StartedAt);
     }

@@ -15,6 +15,9 @@ internal sealed class SegmentConfiguration : IEntityTypeConfiguration<Segment>
         builder.Property(s => s.Key).HasMaxLength(ColumnSizes.Code).IsRequired();
         builder.Property(s => s.Name).HasMaxLength(ColumnSizes.Name).IsRequired();
         builder.Property(s => s.Description).HasMaxLength(ColumnSizes.Note).IsRequired();
+        builder.Property(s => s.ProfileJson).IsRequired();
+        builder.Property(s => s.CentroidJson).IsRequired();
+        builder.Ignore(s => s.IsRetired);
         builder.HasIndex(s => new { s.Kind, s.Key }).IsUnique();
     }
 }

@@ -18,7 +18,19 @@ public class CustomerScore
     public string ChurnReasonsJson { get; private set; } = "[]";
     public double ProbabilityAlive { get; private set; }
     public double ExpectedPurchases { get; private set; }
+
+    /// <summary>Gamma-Gamma estimate of the customer's mean spend per order.</summary>
+    public decimal ExpectedSpendPerOrder { get; private set; }
     public decimal PredictedLifetimeValue { get; private set; }
+
+    /// <summary>Recency quintile score, 1–5 (5 = most recent).</summary>
+    public int RfmRecency { get; private set; }
+
+    /// <summary>Frequency quintile score, 1–5.</summary>
+    public int RfmFrequency { get; private set; }
+
+    /// <summary>Monetary quintile score, 1–5.</summary>
+    public int RfmMonetary { get; private set; }
     public long? MicroSegmentId { get; private set; }
     public long? RfmSegmentId { get; private set; }
 
@@ -28,14 +40,21 @@ public class CustomerScore
     private CustomerScore() { }
 
     public CustomerScore(long scoringRunId, long customerId, double churnProbability, ChurnRiskThresholds thresholds,
-        string churnReasonsJson, double probabilityAlive, double expectedPurchases, decimal predictedLifetimeValue,
-        long? microSegmentId, long? rfmSegmentId, string nextBestOffersJson)
+        string churnReasonsJson, double probabilityAlive, double expectedPurchases, decimal expectedSpendPerOrder,
+        decimal predictedLifetimeValue, RfmScore rfm, long? microSegmentId, long? rfmSegmentId, string nextBestOffersJson)
     {
         ArgumentNullException.ThrowIfNull(thresholds);
+        ArgumentNullException.ThrowIfNull(rfm);
         if (churnProbability is < 0 or > 1 || double.IsNaN(churnProbability))
             throw new Common.DomainException($"Customer {customerId}: a churn probability must lie in [0, 1], not {churnProbability}.");
         if (probabilityAlive is < 0 or > 1 || double.IsNaN(probabilityAlive))
             throw new Common.DomainException($"Customer {customerId}: P(alive) must lie in [0, 1], not {probabilityAlive}.");
+        if (expectedPurchases < 0 || !double.IsFinite(expectedPurchases))
+            throw new Common.DomainException($"Customer {customerId}: expected purchases must be a finite number of at least 0, not {expectedPurchases}.");
+        if (expectedSpendPerOrder < 0)
+            throw new Common.DomainException($"Customer {customerId}: expected spend per order cannot be negative ({expectedSpendPerOrder}).");
+        if (predictedLifetimeValue < 0)
+            throw new Common.DomainException($"Customer {customerId}: predicted lifetime value cannot be negative ({predictedLifetimeValue}).");
         ScoringRunId = scoringRunId;
         CustomerId = customerId;
         ChurnProbability = churnProbability;
@@ -44,7 +63,11 @@ public class CustomerScore
         ChurnReasonsJson = churnReasonsJson;
         ProbabilityAlive = probabilityAlive;
         ExpectedPurchases = expectedPurchases;
+        ExpectedSpendPerOrder = expectedSpendPerOrder;
         PredictedLifetimeValue = predictedLifetimeValue;
+        RfmRecency = rfm.Recency;
+        RfmFrequency = rfm.Frequency;
+        RfmMonetary = rfm.Monetary;
         MicroSegmentId = microSegmentId;
         RfmSegmentId = rfmSegmentId;
         NextBestOffersJson = nextBestOffersJson;

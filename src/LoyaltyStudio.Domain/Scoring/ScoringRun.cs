@@ -11,6 +11,16 @@ public enum ScoringRunStatus
     Cancelled = 3,
 }
 
+/// <summary>How much of the customer base a scoring run scores afresh.</summary>
+public enum ScoringRunKind
+{
+    /// <summary>Every customer, from features to segments.</summary>
+    Full = 0,
+
+    /// <summary>Only the customers marked for re-scoring; the rest is copied from the current run.</summary>
+    Incremental = 1,
+}
+
 /// <summary>
 /// One pass of features → models → snapshot of customer scores. Only a succeeded run can
 /// become current, and at most one run is current at a time (the scoring service swaps it atomically).
@@ -25,6 +35,10 @@ public class ScoringRun
     public DateTime StartedAt { get; private set; }
     public DateTime? FinishedAt { get; private set; }
     public ScoringRunStatus Status { get; private set; }
+    public ScoringRunKind Kind { get; private set; }
+
+    /// <summary>The model versions the run scored with, as JSON, e.g. {"Churn":3,"LifetimeValue":2}.</summary>
+    public string ModelVersionsJson { get; private set; } = "{}";
     public bool IsCurrent { get; private set; }
     public string TriggeredBy { get; private set; } = "";
 
@@ -36,11 +50,29 @@ public class ScoringRun
     private ScoringRun() { }
 
     public ScoringRun(DateTime cutoffDate, DateTime startedAt, string triggeredBy)
+        : this(cutoffDate, startedAt, triggeredBy, ScoringRunKind.Full)
     {
+    }
+
+    public ScoringRun(DateTime cutoffDate, DateTime startedAt, string triggeredBy, ScoringRunKind kind)
+    {
+        if (!Enum.IsDefined(kind))
+            throw new DomainException($"'{kind}' is not a kind of scoring run; use Full or Incremental.");
         CutoffDate = cutoffDate;
         StartedAt = startedAt;
         TriggeredBy = triggeredBy;
+        Kind = kind;
         Status = ScoringRunStatus.Running;
+    }
+
+    /// <summary>Records which model versions the run scores with; only while it runs, so a finished run's record stays true.</summary>
+    public void RecordModelVersions(string modelVersionsJson)
+    {
+        if (Status != ScoringRunStatus.Running)
+            throw new DomainException($"Scoring run {Id} is {Status}; the models it used can only be recorded while it runs.");
+        if (string.IsNullOrWhiteSpace(modelVersionsJson))
+            throw new DomainException($"Scoring run {Id}: the record of model versions cannot be empty; use {{}} when no model was used.");
+        ModelVersionsJson = modelVersionsJson;
     }
 
     public void Succeed(DateTime at, int customersScored, string stageTimingsJson)

@@ -66,7 +66,7 @@ public sealed class QueryResultsOnSqliteTests : IAsyncLifetime
         await _db.AddAsync(_olderRun, _latestRun, failedRun);
 
         CustomerScore Score(ScoringRun run, Customer customer, double churn) =>
-            new(run.Id, customer.Id, churn, ChurnRiskThresholds.Default, "[]", 0.5, 1.0, 120m, null, null, "[]");
+            new(run.Id, customer.Id, churn, ChurnRiskThresholds.Default, "[]", 0.5, 1.0, 60m, 120m, new RfmScore(3, 3, 3), null, null, "[]");
         await _db.AddAsync(
             Score(_olderRun, _ada, 0.10),
             Score(_latestRun, _byron, 0.30),
@@ -164,7 +164,7 @@ public sealed class QueryResultsOnSqliteTests : IAsyncLifetime
     [Fact]
     public async Task A_second_score_for_the_same_customer_in_the_same_run_is_refused()
     {
-        var duplicate = new CustomerScore(_latestRun.Id, _ada.Id, 0.5, ChurnRiskThresholds.Default, "[]", 0.5, 1.0, 1m, null, null, "[]");
+        var duplicate = new CustomerScore(_latestRun.Id, _ada.Id, 0.5, ChurnRiskThresholds.Default, "[]", 0.5, 1.0, 1m, 1m, new RfmScore(3, 3, 3), null, null, "[]");
 
         await Assert.ThrowsAsync<DbUpdateException>(() => _db.AddAsync(duplicate));
     }

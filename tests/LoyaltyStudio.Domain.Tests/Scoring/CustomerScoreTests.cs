@@ -6,7 +6,7 @@ namespace LoyaltyStudio.Domain.Tests.Scoring;
 public class CustomerScoreTests
 {
     private static CustomerScore Score(double churn, double alive = 0.5) =>
-        new(1, 42, churn, ChurnRiskThresholds.Default, "[]", alive, 2.5, 310m, 3, 4, "[]");
+        new(1, 42, churn, ChurnRiskThresholds.Default, "[]", alive, 2.5, 62m, 310m, new RfmScore(5, 4, 3), 3, 4, "[]");
 
     [Theory]
     [InlineData(0.0, 0, ChurnRiskBand.Low)]
@@ -42,8 +42,40 @@ public class CustomerScoreTests
     [Fact]
     public void Score_uses_the_thresholds_it_is_given()
     {
-        var score = new CustomerScore(1, 42, 0.3, new ChurnRiskThresholds(20, 30), "[]", 0.5, 1, 1m, null, null, "[]");
+        var score = new CustomerScore(1, 42, 0.3, new ChurnRiskThresholds(20, 30), "[]", 0.5, 1, 1m, 1m, new RfmScore(1, 1, 1), null, null, "[]");
 
         Assert.Equal(ChurnRiskBand.High, score.ChurnRiskBand);
+    }
+
+    [Fact]
+    public void Score_keeps_the_rfm_quintiles_and_expected_spend_per_order()
+    {
+        var score = Score(0.2);
+
+        Assert.Equal((5, 4, 3, 62m), (score.RfmRecency, score.RfmFrequency, score.RfmMonetary, score.ExpectedSpendPerOrder));
+    }
+
+    [Theory]
+    [InlineData(0, 3, 3, "recency")]
+    [InlineData(3, 6, 3, "frequency")]
+    [InlineData(3, 3, -1, "monetary")]
+    public void Rfm_score_outside_1_to_5_is_refused(int recency, int frequency, int monetary, string which) =>
+        Assert.Contains($"An RFM {which} score runs from 1 to 5", Assert.Throws<DomainException>(() => new RfmScore(recency, frequency, monetary)).Message);
+
+    [Theory]
+    [InlineData(-1.0)]
+    [InlineData(double.PositiveInfinity)]
+    [InlineData(double.NaN)]
+    public void Expected_purchases_that_are_negative_or_not_finite_are_refused(double purchases) =>
+        Assert.Contains("expected purchases", Assert.Throws<DomainException>(() =>
+            new CustomerScore(1, 42, 0.3, ChurnRiskThresholds.Default, "[]", 0.5, purchases, 1m, 1m, new RfmScore(1, 1, 1), null, null, "[]")).Message);
+
+    [Fact]
+    public void Negative_spend_per_order_or_lifetime_value_is_refused()
+    {
+        Assert.Contains("expected spend per order", Assert.Throws<DomainException>(() =>
+            new CustomerScore(1, 42, 0.3, ChurnRiskThresholds.Default, "[]", 0.5, 1, -1m, 1m, new RfmScore(1, 1, 1), null, null, "[]")).Message);
+        Assert.Contains("predicted lifetime value", Assert.Throws<DomainException>(() =>
+            new CustomerScore(1, 42, 0.3, ChurnRiskThresholds.Default, "[]", 0.5, 1, 1m, -1m, new RfmScore(1, 1, 1), null, null, "[]")).Message);
     }
 }

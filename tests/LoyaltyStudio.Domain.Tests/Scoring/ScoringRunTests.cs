@@ -104,6 +104,44 @@ public class ScoringRunTests
         Assert.False(run.IsCurrent);
     }
 
+    [Fact]
+    public void Run_is_full_unless_asked_to_be_incremental()
+    {
+        Assert.Equal(ScoringRunKind.Full, new ScoringRun(T0.Date, T0, "admin").Kind);
+        Assert.Equal(ScoringRunKind.Incremental, new ScoringRun(T0.Date, T0, "api", ScoringRunKind.Incremental).Kind);
+    }
+
+    [Fact]
+    public void Unknown_run_kind_is_refused() =>
+        Assert.Contains("'7' is not a kind of scoring run", Assert.Throws<DomainException>(() => new ScoringRun(T0.Date, T0, "admin", (ScoringRunKind)7)).Message);
+
+    [Fact]
+    public void Model_versions_are_recorded_while_the_run_runs()
+    {
+        var run = new ScoringRun(T0.Date, T0, "admin");
+
+        run.RecordModelVersions("""{"Churn":3}""");
+
+        Assert.Equal("""{"Churn":3}""", run.ModelVersionsJson);
+    }
+
+    [Theory]
+    [InlineData(ScoringRunStatus.Succeeded)]
+    [InlineData(ScoringRunStatus.Failed)]
+    public void Model_versions_of_a_finished_run_cannot_be_rewritten(ScoringRunStatus status)
+    {
+        var run = RunIn(status);
+
+        var ex = Assert.Throws<DomainException>(() => run.RecordModelVersions("""{"Churn":9}"""));
+
+        Assert.Contains("can only be recorded while it runs", ex.Message);
+        Assert.Equal("{}", run.ModelVersionsJson);
+    }
+
+    [Fact]
+    public void Empty_model_version_record_is_refused() =>
+        Assert.Throws<DomainException>(() => new ScoringRun(T0.Date, T0, "admin").RecordModelVersions(" "));
+
     private static ScoringRun RunIn(ScoringRunStatus status)
     {
         var run = new ScoringRun(T0.Date, T0, "admin");

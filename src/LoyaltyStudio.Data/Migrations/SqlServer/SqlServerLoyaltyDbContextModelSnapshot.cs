@@ -917,6 +917,10 @@ namespace LoyaltyStudio.Data.Migrations.SqlServer
                     b.Property<double>("ExpectedPurchases")
                         .HasColumnType("float");
 
+                    b.Property<decimal>("ExpectedSpendPerOrder")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)");
+
                     b.Property<long?>("MicroSegmentId")
                         .HasColumnType("bigint");
 
@@ -930,6 +934,15 @@ namespace LoyaltyStudio.Data.Migrations.SqlServer
 
                     b.Property<double>("ProbabilityAlive")
                         .HasColumnType("float");
+
+                    b.Property<int>("RfmFrequency")
+                        .HasColumnType("int");
+
+                    b.Property<int>("RfmMonetary")
+                        .HasColumnType("int");
+
+                    b.Property<int>("RfmRecency")
+                        .HasColumnType("int");
 
                     b.Property<long?>("RfmSegmentId")
                         .HasColumnType("bigint");
@@ -949,6 +962,10 @@ namespace LoyaltyStudio.Data.Migrations.SqlServer
 
                     b.HasIndex("ScoringRunId", "CustomerId")
                         .IsUnique();
+
+                    b.HasIndex("ScoringRunId", "MicroSegmentId");
+
+                    b.HasIndex("ScoringRunId", "RfmSegmentId");
 
                     b.ToTable("CustomerScores", (string)null);
                 });
@@ -1032,6 +1049,15 @@ namespace LoyaltyStudio.Data.Migrations.SqlServer
                     b.Property<bool>("IsCurrent")
                         .HasColumnType("bit");
 
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("ModelVersionsJson")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<string>("StageTimingsJson")
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");
@@ -1101,6 +1127,10 @@ namespace LoyaltyStudio.Data.Migrations.SqlServer
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
 
+                    b.Property<string>("CentroidJson")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("datetime2");
 
@@ -1123,6 +1153,13 @@ namespace LoyaltyStudio.Data.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("ProfileJson")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateTime?>("RetiredAt")
+                        .HasColumnType("datetime2");
 
                     b.HasKey("Id");
 
@@ -1165,6 +1202,44 @@ namespace LoyaltyStudio.Data.Migrations.SqlServer
                     b.HasIndex("ScoringRunId", "SegmentId");
 
                     b.ToTable("SegmentMemberships", (string)null);
+                });
+
+            modelBuilder.Entity("LoyaltyStudio.Domain.Segments.SegmentSnapshot", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<double>("AverageChurnScore")
+                        .HasColumnType("float");
+
+                    b.Property<decimal>("AverageLifetimeValue")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)");
+
+                    b.Property<int>("Members")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ProfileJson")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<long>("ScoringRunId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("SegmentId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SegmentId");
+
+                    b.HasIndex("ScoringRunId", "SegmentId")
+                        .IsUnique();
+
+                    b.ToTable("SegmentSnapshots", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
@@ -1524,6 +1599,21 @@ namespace LoyaltyStudio.Data.Migrations.SqlServer
                         .HasForeignKey("PreviousSegmentId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("LoyaltyStudio.Domain.Scoring.ScoringRun", null)
+                        .WithMany()
+                        .HasForeignKey("ScoringRunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("LoyaltyStudio.Domain.Segments.Segment", null)
+                        .WithMany()
+                        .HasForeignKey("SegmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("LoyaltyStudio.Domain.Segments.SegmentSnapshot", b =>
+                {
                     b.HasOne("LoyaltyStudio.Domain.Scoring.ScoringRun", null)
                         .WithMany()
                         .HasForeignKey("ScoringRunId")

@@ -871,6 +871,10 @@ namespace LoyaltyStudio.Data.Migrations.Sqlite
                     b.Property<double>("ExpectedPurchases")
                         .HasColumnType("REAL");
 
+                    b.Property<double>("ExpectedSpendPerOrder")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("REAL");
+
                     b.Property<long?>("MicroSegmentId")
                         .HasColumnType("INTEGER");
 
@@ -884,6 +888,15 @@ namespace LoyaltyStudio.Data.Migrations.Sqlite
 
                     b.Property<double>("ProbabilityAlive")
                         .HasColumnType("REAL");
+
+                    b.Property<int>("RfmFrequency")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RfmMonetary")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RfmRecency")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long?>("RfmSegmentId")
                         .HasColumnType("INTEGER");
@@ -903,6 +916,10 @@ namespace LoyaltyStudio.Data.Migrations.Sqlite
 
                     b.HasIndex("ScoringRunId", "CustomerId")
                         .IsUnique();
+
+                    b.HasIndex("ScoringRunId", "MicroSegmentId");
+
+                    b.HasIndex("ScoringRunId", "RfmSegmentId");
 
                     b.ToTable("CustomerScores", (string)null);
                 });
@@ -982,6 +999,15 @@ namespace LoyaltyStudio.Data.Migrations.Sqlite
                     b.Property<bool>("IsCurrent")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ModelVersionsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("StageTimingsJson")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -1047,6 +1073,10 @@ namespace LoyaltyStudio.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("CentroidJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
@@ -1068,6 +1098,13 @@ namespace LoyaltyStudio.Data.Migrations.Sqlite
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProfileJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RetiredAt")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -1109,6 +1146,42 @@ namespace LoyaltyStudio.Data.Migrations.Sqlite
                     b.HasIndex("ScoringRunId", "SegmentId");
 
                     b.ToTable("SegmentMemberships", (string)null);
+                });
+
+            modelBuilder.Entity("LoyaltyStudio.Domain.Segments.SegmentSnapshot", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("AverageChurnScore")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("AverageLifetimeValue")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("Members")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProfileJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ScoringRunId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SegmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SegmentId");
+
+                    b.HasIndex("ScoringRunId", "SegmentId")
+                        .IsUnique();
+
+                    b.ToTable("SegmentSnapshots", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
@@ -1463,6 +1536,21 @@ namespace LoyaltyStudio.Data.Migrations.Sqlite
                         .HasForeignKey("PreviousSegmentId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("LoyaltyStudio.Domain.Scoring.ScoringRun", null)
+                        .WithMany()
+                        .HasForeignKey("ScoringRunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("LoyaltyStudio.Domain.Segments.Segment", null)
+                        .WithMany()
+                        .HasForeignKey("SegmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("LoyaltyStudio.Domain.Segments.SegmentSnapshot", b =>
+                {
                     b.HasOne("LoyaltyStudio.Domain.Scoring.ScoringRun", null)
                         .WithMany()
                         .HasForeignKey("ScoringRunId")
