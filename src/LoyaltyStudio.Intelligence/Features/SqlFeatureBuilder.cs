@@ -1,0 +1,242 @@
+using LoyaltyStudio.Data;
+using LoyaltyStudio.Domain.Engagement;
+using LoyaltyStudio.Domain.Loyalty;
+using Microsoft.EntityFrameworkCore;
+
+namespace LoyaltyStudio.Intelligence.Features;
+
+/// <summary>
+/// The feature builder over the loyalty database: one streaming pass over the orders (in customer and time order)
+/// and a few grouped queries for category spend, events, support contacts, points and offers, each restricted to
+/// rows before the cut-off. LINQ only, so SQLite and SQL Server run the same code.
+/// </summary>
+public sealed class SqlFeatureBuilder(IDbContextFactory<LoyaltyDbContext> contextFactory) : IFeatureBuilder
+{
+    // Below SQL Server's 2,100 parameters even after EF Core pads the list of ids.
+    private const int IdsPerQuery = 1000;
+
+    /// <inheritdoc />
+    public async Task<FeatureTable> BuildAsync(DateTime cutoff, IReadOnlyCollection<long>? customerIds = null,
+        CancellationToken cancellationToken = default)
+    {
+        var windows = new FeatureWindows(cutoff);
+        await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
+        context.ChangeTracker.QueryTrackingBehavior = QueryTrackingBehavior.NoTracking;
+        var categories = await CategoryColumns.LoadAsync(context, cancellationToken);
+        IReadOnlyList<string> names = [.. FeatureNames.Fixed, .. categories.Names];
+        var rows = new FeatureRows(names.Count);
+
+        if (customerIds is null)
+        {
+            await AddCustomersAsync(context, windows, categories, null, rows, cancellationToken);
+        }
+        else
+        {
+            var sorted = customerIds.Distinct().Order().ToArray();
+            foreach (var chunk in sorted.Chunk(IdsPerQuery))
+                await AddCustomersAsync(context, windows, categories, chunk, rows, cancellationToken);
+        }
+        return new FeatureTable(windows.Cutoff, names, rows.Ids, rows.Values);
+    }
+
+    /// <summary>Appends the rows of the customers in <paramref name="scope"/> (all when null) who bought before the cut-off.</summary>
+    private static async Task AddCustomersAsync(LoyaltyDbContext context, FeatureWindows windows, CategoryColumns categories,
+        long[]? scope, FeatureRows rows, CancellationToken cancellationToken)
+    {
+        var first = rows.Count;
+        await AddPurchasesAsync(context, windows, scope, rows, cancellationToken);
+        if (rows.Count == first)
+            return;
+        await AddCategorySpendAsync(context, windows, categories, scope, rows, first, cancellationToken);
+        await AddEngagementAsync(context, windows, scope, rows, first, cancellationToken);
+        await AddSupportAsync(context, windows, scope, rows, first, cancellationToken);
+        await AddPointsAsync(context, windows, scope, rows, first, cancellationToken);
+        await AddOffersAsync(context, windows, scope, rows, first, cancellationToken);
+    }
+
+    private static async Task AddPurchasesAsync(LoyaltyDbContext context, FeatureWindows windows, long[]? scope,
+        FeatureRows rows, CancellationToken cancellationToken)
+    {
+        var cutoff = windows.Cutoff;
+        var customers = context.Customers.AsQueryable();
+        var orders = context.Orders.Where(o => o.OrderedAt < cutoff);
+        if (scope is not null)
+        {
+            customers = customers.Where(c => scope.Contains(c.Id));
+            orders = orders.Where(o => scope.Contains(o.CustomerId));
+        }
+        var signups = await customers.Select(c => new { c.Id, c.SignupDate })
+            .ToDictionaryAsync(c => c.Id, c => c.SignupDate, cancellationToken);
+
+        var history = new PurchaseHistory(windows);
+        var current = -1L;
+        var stream = orders.OrderBy(o => o.CustomerId).ThenBy(o => o.OrderedAt)
+            .Select(o => new { o.CustomerId, o.OrderedAt, o.Channel, Total = (double)o.Total, Discount = (double)o.DiscountTotal })
+            .AsAsyncEnumerable();
+        await foreach (var order in stream.WithCancellation(cancellationToken))
+        {
+            if (order.CustomerId != current)
+            {
+                if (history.Orders > 0)
+                    Finish(current);
+                current = order.CustomerId;
+                history.Reset();
+            }
+            history.Add(order.OrderedAt, order.Channel, order.Total, order.Discount);
+        }
+        if (history.Orders > 0)
+            Finish(current);
+
+        void Finish(long customerId)
+        {
+            var row = rows.Append(customerId);
+            history.WriteTo(rows.Row(row), signups.TryGetValue(customerId, out var signup) ? signup : null);
+        }
+    }
+
+    private static async Task AddCategorySpendAsync(LoyaltyDbContext context, FeatureWindows windows, CategoryColumns categories,
+        long[]? scope, FeatureRows rows, int first, CancellationToken cancellationToken)
+    {
+        if (categories.Count == 0)
+            return;
+        var (from, recentFrom, cutoff) = (windows.Days365, windows.Days90, windows.Cutoff);
+        var orders = context.Orders.Where(o => o.OrderedAt >= from && o.OrderedAt < cutoff);
+        if (scope is not null)
+            orders = orders.Where(o => scope.Contains(o.CustomerId));
+        var spends =
+            from line in context.OrderLines
+            join order in orders on line.OrderId equals order.Id
+            join product in context.Products on line.ProductId equals product.Id
+            group (double)line.LineTotal by new { order.CustomerId, product.CategoryId, Recent = order.OrderedAt >= recentFrom } into g
+            select new { g.Key.CustomerId, g.Key.CategoryId, g.Key.Recent, Spend = g.Sum() };
+
+        // Per row of this batch: the spend per category in the 275 days before the last 90, then in the last 90.
+        var k = categories.Count;
+        var spend = new double[(rows.Count - first) * k * 2];
+        await foreach (var s in spends.AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            var row = rows.Find(s.CustomerId, first);
+            if (row < 0 || !categories.TryGetColumn(s.CategoryId, out var column))
+                continue;
+            spend[((row - first) * k * 2) + (s.Recent ? k : 0) + column] += s.Spend;
+        }
+
+        var total = new double[k];
+        for (var row = first; row < rows.Count; row++)
+        {
+            var earlier = spend.AsSpan((row - first) * k * 2, k);
+            var recent = spend.AsSpan(((row - first) * k * 2) + k, k);
+            for (var c = 0; c < k; c++)
+                total[c] = earlier[c] + recent[c];
+            var values = rows.Row(row);
+            CategoryMix.Shares(total, values.Slice(FeatureColumns.FirstCategoryShare, k));
+            values[FeatureColumns.CategoryShift] = (float)CategoryMix.JensenShannonDistance(recent, earlier);
+        }
+    }
+
+    private static async Task AddEngagementAsync(LoyaltyDbContext context, FeatureWindows windows, long[]? scope,
+        FeatureRows rows, int first, CancellationToken cancellationToken)
+    {
+        var (from, recentFrom, cutoff) = (windows.Days56, windows.Days28, windows.Cutoff);
+        var events = context.InteractionEvents.Where(e => e.OccurredAt >= from && e.OccurredAt < cutoff
+            && (e.Type == InteractionType.AppOpen || e.Type == InteractionType.ProductView
+                || e.Type == InteractionType.CartAdd || e.Type == InteractionType.CheckoutStep));
+        if (scope is not null)
+            events = events.Where(e => scope.Contains(e.CustomerId));
+        var counts = events.GroupBy(e => e.CustomerId).Select(g => new
+        {
+            CustomerId = g.Key,
+            AppOpens = g.Count(e => e.Type == InteractionType.AppOpen && e.OccurredAt >= recentFrom),
+            AppOpensBefore = g.Count(e => e.Type == InteractionType.AppOpen && e.OccurredAt < recentFrom),
+            Browsing = g.Count(e => e.Type != InteractionType.AppOpen && e.OccurredAt >= recentFrom),
+            BrowsingBefore = g.Count(e => e.Type != InteractionType.AppOpen && e.OccurredAt < recentFrom),
+        });
+        await foreach (var c in counts.AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            var row = rows.Find(c.CustomerId, first);
+            if (row < 0)
+                continue;
+            var values = rows.Row(row);
+            values[FeatureColumns.AppOpens28] = c.AppOpens;
+            values[FeatureColumns.AppOpensTrend] = (float)FeatureWindows.Trend(c.AppOpens, c.AppOpensBefore);
+            values[FeatureColumns.Browsing28] = c.Browsing;
+            values[FeatureColumns.BrowsingTrend] = (float)FeatureWindows.Trend(c.Browsing, c.BrowsingBefore);
+        }
+    }
+
+    private static async Task AddSupportAsync(LoyaltyDbContext context, FeatureWindows windows, long[]? scope,
+        FeatureRows rows, int first, CancellationToken cancellationToken)
+    {
+        var (from, cutoff) = (windows.Days365, windows.Cutoff);
+        var contacts = context.SupportContacts.Where(s => s.OpenedAt >= from && s.OpenedAt < cutoff);
+        if (scope is not null)
+            contacts = contacts.Where(s => scope.Contains(s.CustomerId));
+        // Bad outcomes are the ones SupportContact.IsBadExperience names; that property is not mapped, so it is spelt out here.
+        var counts = contacts.GroupBy(s => s.CustomerId).Select(g => new
+        {
+            CustomerId = g.Key,
+            Contacts = g.Count(),
+            Bad = g.Count(s => s.Outcome == SupportOutcome.Unresolved || s.Outcome == SupportOutcome.ResolvedLate),
+            Delivery = g.Count(s => s.Topic == SupportTopic.Delivery),
+        });
+        await foreach (var c in counts.AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            var row = rows.Find(c.CustomerId, first);
+            if (row < 0)
+                continue;
+            var values = rows.Row(row);
+            values[FeatureColumns.SupportContacts365] = c.Contacts;
+            values[FeatureColumns.SupportBadOutcomes365] = c.Bad;
+            values[FeatureColumns.DeliveryComplaints365] = c.Delivery;
+        }
+    }
+
+    private static async Task AddPointsAsync(LoyaltyDbContext context, FeatureWindows windows, long[]? scope,
+        FeatureRows rows, int first, CancellationToken cancellationToken)
+    {
+        var (from, cutoff) = (windows.Days365, windows.Cutoff);
+        var entries = context.PointsLedger.Where(p => p.OccurredAt < cutoff);
+        if (scope is not null)
+            entries = entries.Where(p => scope.Contains(p.CustomerId));
+        var sums = entries.GroupBy(p => p.CustomerId).Select(g => new
+        {
+            CustomerId = g.Key,
+            Balance = g.Sum(p => p.Points),
+            Redemptions = g.Count(p => p.Type == PointsEntryType.Redeem && p.OccurredAt >= from),
+        });
+        await foreach (var s in sums.AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            var row = rows.Find(s.CustomerId, first);
+            if (row < 0)
+                continue;
+            var values = rows.Row(row);
+            values[FeatureColumns.PointsBalance] = s.Balance;
+            values[FeatureColumns.Redemptions365] = s.Redemptions;
+        }
+    }
+
+    private static async Task AddOffersAsync(LoyaltyDbContext context, FeatureWindows windows, long[]? scope,
+        FeatureRows rows, int first, CancellationToken cancellationToken)
+    {
+        var (from, cutoff) = (windows.Days365, windows.Cutoff);
+        var offers = context.Offers.Where(o => o.DeliveredAt >= from && o.DeliveredAt < cutoff);
+        if (scope is not null)
+            offers = offers.Where(o => scope.Contains(o.CustomerId));
+        // An offer's status is today's; only a redemption time before the cut-off says it was redeemed by then.
+        var counts = offers.GroupBy(o => o.CustomerId).Select(g => new
+        {
+            CustomerId = g.Key,
+            Received = g.Count(),
+            Redeemed = g.Count(o => o.RedeemedAt < cutoff),
+        });
+        await foreach (var c in counts.AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            var row = rows.Find(c.CustomerId, first);
+            if (row < 0)
+                continue;
+            var values = rows.Row(row);
+            values[FeatureColumns.OffersReceived365] = c.Received;
+            values[FeatureColumns.OfferResponseRate] = c.Received > 0 ? (float)c.Redeemed / c.Received : 0f;
+        }
+    }
+}
