@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using LoyaltyStudio.Data.Simulation;
 using LoyaltyStudio.Domain.Common;
 using Microsoft.EntityFrameworkCore;
 using Sylvan.Data.Csv;
@@ -75,6 +76,7 @@ public sealed class CsvImporter(IDbContextFactory<LoyaltyDbContext> factory, Tim
         await using var session = new ImportSession(context, options, time.GetUtcNow().UtcDateTime);
         await using var handler = CreateHandler(kind, retail, session);
         await handler.StartAsync(cancellationToken);
+        var indexes = await DeferIndexesOfEmptyTablesAsync(session, handler.BulkTables, cancellationToken);
 
         var row = new ImportRow(csv, map, options.DateFormats);
         await using var rejects = options.SkipInvalid ? new RejectsFile(options.RejectsPathFor(path)) : null;
@@ -143,6 +145,7 @@ public sealed class CsvImporter(IDbContextFactory<LoyaltyDbContext> factory, Tim
         {
             await handler.FinishAsync(cancellationToken);
             await session.MarkForRescoringAsync(cancellationToken);
+            await indexes.RebuildAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
         else
@@ -202,6 +205,24 @@ public sealed class CsvImporter(IDbContextFactory<LoyaltyDbContext> factory, Tim
             return null;
         await context.Database.ExecuteSqlRawAsync("PRAGMA foreign_keys = OFF", cancellationToken);
         return new ForeignKeysBackOn(context);
+    }
+
+    /// <summary>
+    /// A load into an empty table builds its secondary indexes once over all rows at the end instead of updating them row by
+    /// row (the orders import writes about 1.33 rows per line into tables with five secondary indexes). Tables that already
+    /// hold rows keep their indexes: rebuilding over the existing rows could cost more than a small file saves. A rollback
+    /// restores the dropped indexes with the transaction.
+    /// </summary>
+    private static async Task<SqliteBulkTuning.DeferredIndexes> DeferIndexesOfEmptyTablesAsync(ImportSession session,
+        IReadOnlyList<Type> tables, CancellationToken cancellationToken)
+    {
+        var empty = new List<Type>();
+        foreach (var table in tables)
+        {
+            if (!await session.AnyRowsAsync(table, cancellationToken))
+                empty.Add(table);
+        }
+        return await SqliteBulkTuning.DeferIndexesAsync(session.Context, empty, cancellationToken);
     }
 
     /// <summary>Switches SQLite foreign-key enforcement back on for the connection once the import's transaction is over.</summary>

@@ -8,6 +8,12 @@ internal abstract class ImportHandler(ImportSession session) : IAsyncDisposable
 {
     protected ImportSession Session { get; } = session;
 
+    /// <summary>
+    /// The tables this kind loads in bulk. When one is empty at the start, its secondary indexes are dropped for the load
+    /// and rebuilt before commit (nothing reads them during the import: keys are checked against what was loaded up front).
+    /// </summary>
+    public virtual IReadOnlyList<Type> BulkTables => [];
+
     /// <summary>Loads the natural keys and lookups the rows need.</summary>
     public abstract Task StartAsync(CancellationToken cancellationToken);
 

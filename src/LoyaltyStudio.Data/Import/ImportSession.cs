@@ -150,6 +150,14 @@ internal sealed class ImportSession(LoyaltyDbContext context, CsvImportOptions o
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
     }
 
+    /// <summary>Whether the table of entity type <paramref name="entityType"/> holds any row.</summary>
+    public async Task<bool> AnyRowsAsync(Type entityType, CancellationToken cancellationToken)
+    {
+        var entity = Context.Model.FindEntityType(entityType)!;
+        await using var command = Command($"SELECT CASE WHEN EXISTS (SELECT 1 FROM {_sql.DelimitIdentifier(entity.GetTableName()!, entity.GetSchema())}) THEN 1 ELSE 0 END");
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture) == 1;
+    }
+
     /// <summary>Sets <see cref="Customer.RescoreRequestedAt"/> for the customers whose data arrived, unless already set.</summary>
     public async Task MarkForRescoringAsync(CancellationToken cancellationToken)
     {

@@ -37,6 +37,8 @@ internal abstract class OrderRowsBase(ImportSession session) : ImportHandler(ses
         public bool TotalsChanged { get; set; }
     }
 
+    public override IReadOnlyList<Type> BulkTables { get; } = [typeof(Order), typeof(OrderLine)];
+
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
         await Session.LoadCustomersAsync(cancellationToken);
