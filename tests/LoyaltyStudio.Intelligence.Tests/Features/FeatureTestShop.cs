@@ -13,7 +13,7 @@ namespace LoyaltyStudio.Intelligence.Tests.Features;
 /// A tiny shop in a real SQLite file for feature tests: three categories with one product each (coffee 10.00,
 /// tea 8.00, bakery 5.00), and helpers that place rows a given number of days before the cut-off.
 /// </summary>
-internal sealed class FeatureTestShop : IAsyncDisposable
+public sealed class FeatureTestShop : IAsyncDisposable
 {
     public static readonly DateTime Cutoff = new(2026, 7, 1, 0, 0, 0, DateTimeKind.Utc);
 
