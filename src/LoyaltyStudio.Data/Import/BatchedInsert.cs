@@ -1,5 +1,7 @@
 using System.Data.Common;
 using System.Text;
+using LoyaltyStudio.Data.Bulk;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -9,13 +11,13 @@ namespace LoyaltyStudio.Data.Import;
 
 /// <summary>
 /// A prepared multi-row INSERT for the importer's hot path (order lines): values are set straight into a reused
-/// buffer, without an entity per row or a value converter per field. Tables, columns and parameter types come from
+/// buffer, without an entity per row, and bound by position on SQLite. Tables, columns and parameter types come from
 /// the EF Core model, and creation fails if the mapping has a column this writer would leave out.
 /// </summary>
 internal sealed class BatchedInsert : IAsyncDisposable
 {
-    // As BulkWriter measured: a few dozen rows per statement is fastest on SQLite. Microsoft.Data.Sqlite binds
-    // parameters by name (a linear scan per parameter), so the cost per statement grows with the square of its size.
+    // On SQLite the values are bound by position through SqliteInsertStatement (named binding through Microsoft.Data.Sqlite
+    // was a quarter of the import's time); other providers go through DbCommand parameters.
     private const int SqliteRowsPerCommand = 16;
     private const int SqlServerParameters = 2_000;
 
@@ -24,6 +26,8 @@ internal sealed class BatchedInsert : IAsyncDisposable
     private readonly string _table;
     private readonly IReadOnlyList<(string Column, RelationalTypeMapping Mapping, bool Nullable)> _columns;
     private readonly Dictionary<int, DbCommand> _commands = [];
+    private readonly Dictionary<int, SqliteInsertStatement> _statements = [];
+    private readonly SqliteConnection? _sqlite;
     private readonly object?[] _values;
     private readonly Func<object?, object?>?[] _converters;
     private readonly bool _identityInsert;
@@ -42,6 +46,9 @@ internal sealed class BatchedInsert : IAsyncDisposable
             : SqliteRowsPerCommand;
         _values = new object?[RowsPerCommand * columns.Count];
         _converters = [.. columns.Select(c => c.Item2.Converter is { } converter ? converter.ConvertToProvider : null)];
+        if (context.Database.GetDbConnection() is SqliteConnection sqlite
+            && columns.All(c => SqliteInsertStatement.CanBind(c.Item2.Converter?.ProviderClrType ?? c.Item2.ClrType)))
+            _sqlite = sqlite;
     }
 
     public int RowsPerCommand { get; }
@@ -99,9 +106,22 @@ internal sealed class BatchedInsert : IAsyncDisposable
             return;
         if (BeforeExecute is not null)
             await BeforeExecute(cancellationToken);
+        var count = _rows * _columns.Count;
+        if (_sqlite is not null)
+        {
+            var statement = StatementFor(_rows);
+            for (var i = 0; i < count; i++)
+            {
+                var value = _values[i];
+                var converter = _converters[i % _converters.Length];
+                statement.Bind(i + 1, value is null || converter is null ? value : converter(value));
+            }
+            _rows = 0;
+            statement.Execute();
+            return;
+        }
         var command = CommandFor(_rows);
         var parameters = command.Parameters;
-        var count = _rows * _columns.Count;
         for (var i = 0; i < count; i++)
         {
             // The model's converters (enum names, decimal on SQLite, UTC dates) turn CLR values into what the store keeps.
@@ -115,6 +135,17 @@ internal sealed class BatchedInsert : IAsyncDisposable
         await command.ExecuteNonQueryAsync(cancellationToken);
         if (_identityInsert)
             await ExecuteAsync($"SET IDENTITY_INSERT {_table} OFF", cancellationToken);
+    }
+
+    private SqliteInsertStatement StatementFor(int rows)
+    {
+        if (_statements.TryGetValue(rows, out var cached))
+            return cached;
+        var row = "(" + string.Join(", ", Enumerable.Repeat("?", _columns.Count)) + ")";
+        var statement = new SqliteInsertStatement(_sqlite!, $"INSERT INTO {_table} ({string.Join(", ", _columns.Select(c => c.Column))}) VALUES " +
+            string.Join(", ", Enumerable.Repeat(row, rows)));
+        _statements[rows] = statement;
+        return statement;
     }
 
     private DbCommand CommandFor(int rows)
@@ -157,5 +188,8 @@ internal sealed class BatchedInsert : IAsyncDisposable
         foreach (var command in _commands.Values)
             await command.DisposeAsync();
         _commands.Clear();
+        foreach (var statement in _statements.Values)
+            statement.Dispose();
+        _statements.Clear();
     }
 }
