@@ -7,15 +7,15 @@ public sealed record ClusterCountChoice(int K, IReadOnlyDictionary<int, double> 
 /// Chooses k by the mean silhouette: for each k in the range, k-means is fitted on an evenly spaced sample of the
 /// points (at most <c>fitSample</c>), and the silhouette of its clustering is averaged over a smaller evenly spaced
 /// sample (at most <c>silhouetteSample</c>, where every pairwise distance is computed). The k with the highest mean
-/// silhouette wins; within 0.005 of the best, the smaller k wins (fewer segments to explain for no real gain in
-/// separation). Evenly spaced samples of rows ordered by customer id need no random draw and give the same answer
+/// silhouette wins; within 0.005 of the best, the previous run's k wins when given (so that segments do not split and
+/// merge from run to run for no real gain in separation), and otherwise the smaller k (fewer segments to explain). Evenly spaced samples of rows ordered by customer id need no random draw and give the same answer
 /// each time.
 /// </summary>
 public static class ClusterCountSelector
 {
     private const double Tolerance = 0.005;
 
-    public static ClusterCountChoice Select(float[] points, int width, int minK, int maxK, int seed, int fitSample = 10_000, int silhouetteSample = 2_000, int restarts = 2)
+    public static ClusterCountChoice Select(float[] points, int width, int minK, int maxK, int seed, int fitSample = 10_000, int silhouetteSample = 2_000, int restarts = 2, int? previousK = null)
     {
         ArgumentNullException.ThrowIfNull(points);
         ArgumentOutOfRangeException.ThrowIfLessThan(minK, 2);
@@ -36,7 +36,9 @@ public static class ClusterCountSelector
             silhouettes[k] = MeanSilhouette(distances, m, labels, centroids.Count);
         }
         var best = silhouettes.Values.Max();
-        var chosen = silhouettes.First(s => s.Value >= best - Tolerance).Key;
+        var chosen = previousK is { } kept && silhouettes.TryGetValue(kept, out var keptScore) && keptScore >= best - Tolerance
+            ? kept
+            : silhouettes.First(s => s.Value >= best - Tolerance).Key;
         return new ClusterCountChoice(chosen, silhouettes);
     }
 

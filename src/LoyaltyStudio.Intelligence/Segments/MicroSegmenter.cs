@@ -4,7 +4,7 @@ namespace LoyaltyStudio.Intelligence.Segments;
 
 /// <summary>
 /// Finds the micro-segments of a feature table: transforms and standardises the <see cref="SegmentationFeatures"/>,
-/// chooses k by silhouette (<see cref="ClusterCountSelector"/>), fits ML.NET k-means on every customer, assigns each to
+/// chooses k by silhouette (<see cref="ClusterCountSelector"/>, keeping the previous run's k when it is as good), fits ML.NET k-means on every customer, assigns each to
 /// the nearest centroid (a cluster left empty is dropped), profiles and names the segments, and keeps keys stable
 /// against the previous run (<see cref="SegmentIdentityMatcher"/>). Segments come out largest first.
 /// </summary>
@@ -27,7 +27,8 @@ public static class MicroSegmenter
 
         var maxK = Math.Min(options.MaxClusters, features.Count / options.MinCustomersPerCluster);
         var choice = ClusterCountSelector.Select(points, width, options.MinClusters, maxK, options.Seed,
-            options.SelectionSample, options.SilhouetteSample, options.Restarts);
+            options.SelectionSample, options.SilhouetteSample, options.Restarts,
+            previous is { Segments.Count: > 0 } ? previous.Segments.Count : null);
         var centroids = KMeansClustering.Fit(points, width, choice.K, options.Seed, options.Restarts);
         var labels = KMeansClustering.Assign(points, centroids);
 

@@ -20,6 +20,17 @@ public sealed class ClusterCountSelectorTests
     }
 
     [Fact]
+    public void The_previous_run_s_k_does_not_win_over_a_clearly_better_one()
+    {
+        const int width = 5;
+        var (points, _) = Blobs(5, perBlob: 300, width, seed: 5);
+
+        var choice = ClusterCountSelector.Select(points, width, minK: 4, maxK: 12, seed: 3, previousK: 8);
+
+        Assert.Equal(5, choice.K);
+    }
+
+    [Fact]
     public void Silhouette_is_high_for_the_true_blobs_and_near_zero_for_arbitrary_labels()
     {
         const int width = 5;
