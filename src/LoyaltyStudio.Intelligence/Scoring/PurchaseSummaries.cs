@@ -1,0 +1,26 @@
+using System.Globalization;
+using LoyaltyStudio.Data;
+using LoyaltyStudio.Intelligence.Lifetime;
+using Microsoft.EntityFrameworkCore;
+
+namespace LoyaltyStudio.Intelligence.Scoring;
+
+/// <summary>Builds the BG/NBD summaries of customers at a cut-off from the orders table, streamed (no query per customer).</summary>
+public static class PurchaseSummaries
+{
+    /// <summary>Summaries of every customer with an order before <paramref name="cutoff"/> (or of <paramref name="customerIds"/> only), keyed by customer id.</summary>
+    public static async Task<Dictionary<long, CustomerSummary>> LoadAsync(LoyaltyDbContext db, DateTime cutoff, double periodDays,
+        IReadOnlyCollection<long>? customerIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var orders = db.Orders.AsNoTracking().Where(o => o.OrderedAt < cutoff);
+        if (customerIds is not null)
+            orders = orders.Where(o => customerIds.Contains(o.CustomerId));
+        var purchases = new List<CustomerPurchase>();
+        await foreach (var order in orders.Select(o => new { o.CustomerId, o.OrderedAt, o.Total }).AsAsyncEnumerable().WithCancellation(cancellationToken))
+            purchases.Add(new CustomerPurchase(order.CustomerId.ToString(CultureInfo.InvariantCulture), order.OrderedAt, (double)order.Total));
+        // The builder's end date is inclusive: the last day before the cut-off.
+        var summaries = new CustomerSummaryBuilder(periodDays, DateOnly.FromDateTime(cutoff.AddDays(-1))).Build(purchases);
+        return summaries.ToDictionary(s => long.Parse(s.Id, CultureInfo.InvariantCulture));
+    }
+}

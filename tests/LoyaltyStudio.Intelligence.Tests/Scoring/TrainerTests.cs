@@ -1,0 +1,36 @@
+using LoyaltyStudio.Data.Simulation;
+using LoyaltyStudio.Data.Tests.Infrastructure;
+using LoyaltyStudio.Domain.Scoring;
+using LoyaltyStudio.Intelligence.Registry;
+using LoyaltyStudio.Intelligence.Scoring;
+
+namespace LoyaltyStudio.Intelligence.Tests.Scoring;
+
+public sealed class TrainerTests
+{
+    [Fact]
+    public async Task Too_few_customers_to_train_churn_says_what_is_missing_and_activates_no_churn_model()
+    {
+        await using var db = await SqliteTestDatabase.CreateAsync();
+        await new LoyaltySimulator(db.Factory).GenerateAsync(
+            new GenerationRequest(120, 3, new DateOnly(2025, 7, 1), new DateOnly(2026, 6, 30)), null, CancellationToken.None);
+
+        var outcome = await TrainedLoyaltyData.Trainer(db).TrainAsync(null, new ScoringOptions(), "tests");
+
+        Assert.False(outcome.ChurnModel.Activated);
+        Assert.Null(outcome.ChurnModel.Version);
+        Assert.Contains("The churn model was not trained", outcome.ChurnModel.Reason);
+        Assert.Contains("500", outcome.ChurnModel.Reason);
+        Assert.Null(await new ModelVersionRegistry(db.Factory, TimeProvider.System).GetActiveAsync(ModelKind.Churn));
+    }
+
+    [Fact]
+    public async Task Training_an_empty_database_says_there_are_no_orders()
+    {
+        await using var db = await SqliteTestDatabase.CreateAsync();
+
+        var ex = await Assert.ThrowsAsync<ScoringNotReadyException>(() => TrainedLoyaltyData.Trainer(db).TrainAsync(null, new ScoringOptions(), "tests"));
+
+        Assert.Contains("holds no orders", ex.Message);
+    }
+}
