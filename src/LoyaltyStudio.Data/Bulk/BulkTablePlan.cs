@@ -32,6 +32,7 @@ internal sealed class BulkTablePlan
         Columns = columns;
         GeneratedKey = generatedKey;
         NeedsIdentityInsert = identityInsert;
+        BindsByPosition = columns.All(c => SqliteInsertStatement.CanBind(c.Mapping.Converter?.ProviderClrType ?? c.Mapping.ClrType));
     }
 
     /// <summary>Delimited, schema-qualified table name.</summary>
@@ -44,6 +45,9 @@ internal sealed class BulkTablePlan
 
     /// <summary>SQL Server identity column written with explicit values: needs SET IDENTITY_INSERT.</summary>
     public bool NeedsIdentityInsert { get; }
+
+    /// <summary>Every column's provider value can go through <see cref="SqliteInsertStatement"/> (SQLite's fast path).</summary>
+    public bool BindsByPosition { get; }
 
     public static BulkTablePlan Create(DbContext context, Type clrType, bool includeGeneratedKey)
     {
