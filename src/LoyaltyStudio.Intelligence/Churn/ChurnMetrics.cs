@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace LoyaltyStudio.Intelligence.Churn;
 
 /// <summary>
@@ -148,4 +150,9 @@ public static class ChurnMetrics
 }
 
 /// <summary>One bin of a calibration table: the customers whose predicted churn probability fell in [Lower, Upper).</summary>
-public sealed record CalibrationBin(double Lower, double Upper, int Count, double? MeanPredicted, double? ObservedRate);
+public sealed record CalibrationBin(
+    [property: JsonPropertyName("lower")] double Lower,
+    [property: JsonPropertyName("upper")] double Upper,
+    [property: JsonPropertyName("count")] int Count,
+    [property: JsonPropertyName("meanPredicted")] double? MeanPredicted,
+    [property: JsonPropertyName("observedRate")] double? ObservedRate);

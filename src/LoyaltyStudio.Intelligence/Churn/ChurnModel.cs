@@ -22,15 +22,27 @@ public sealed class ChurnModel
     private const int RowsPerPartition = 16_384;
 
     private readonly MLContext _ml;
+
+    // Saved as one chain: trees → calibrator → contributions. Scoring runs only the first two, so the contributions
+    // are computed just for the customers whose reasons are wanted.
     private readonly ITransformer _transformer;
+    private readonly ITransformer _trees;
+    private readonly ITransformer _calibrator;
+    private readonly ITransformer _explainer;
 
     // Every contribution, positive and negative: only on a freshly trained model, for the global drivers.
     private readonly ITransformer? _allContributions;
 
     internal ChurnModel(MLContext ml, ITransformer transformer, string algorithm, IReadOnlyList<string> featureNames, ITransformer? allContributions = null)
     {
+        var parts = (transformer as TransformerChain<ITransformer>)?.ToArray() ?? [];
+        if (parts.Length != 3)
+            throw new ChurnModelException($"A churn model holds three transforms (trees, calibrator, contributions), not {parts.Length}; the artifact is not one this build wrote.");
         _ml = ml;
         _transformer = transformer;
+        _trees = parts[0];
+        _calibrator = parts[1];
+        _explainer = parts[2];
         _allContributions = allContributions;
         Algorithm = algorithm;
         FeatureNames = featureNames.ToArray();
@@ -56,7 +68,7 @@ public sealed class ChurnModel
             if (count <= 0)
                 return;
             var rows = Enumerable.Range(start, count).ToArray();
-            var scored = _transformer.Transform(new FeatureTableDataView(table, rows));
+            var scored = _calibrator.Transform(_trees.Transform(new FeatureTableDataView(table, rows)));
             var column = scored.Schema[ProbabilityColumn];
             using var cursor = scored.GetRowCursor([column]);
             var getter = cursor.GetGetter<float>(column);
@@ -166,14 +178,13 @@ public sealed class ChurnModel
             var length = reader.ReadInt32();
             var ml = new MLContext(seed: ChurnTrainingOptions.DefaultSeed);
             using var modelStream = new MemoryStream(artifact, (int)input.Position, length, writable: false);
-            var transformer = ml.Model.Load(modelStream, out _);
-            return new ChurnModel(ml, transformer, algorithm, names);
+            return new ChurnModel(ml, ml.Model.Load(modelStream, out _), algorithm, names);
         }
         catch (EndOfStreamException e)
         {
             throw new ChurnModelException("The churn model artifact is cut short; it cannot be read.", e);
         }
-        catch (ArgumentException e)
+        catch (Exception e) when (e is ArgumentException or InvalidDataException or FormatException)
         {
             throw new ChurnModelException("The churn model artifact is damaged; it cannot be read.", e);
         }
@@ -185,7 +196,7 @@ public sealed class ChurnModel
         var reasons = new Dictionary<int, IReadOnlyList<ChurnReason>>(rows.Length);
         if (rows.Length == 0 || reasonCount <= 0)
             return reasons;
-        var explained = _transformer.Transform(new FeatureTableDataView(table, rows));
+        var explained = _explainer.Transform(new FeatureTableDataView(table, rows));
         var column = explained.Schema[ContributionsColumn];
         using var cursor = explained.GetRowCursor([column]);
         var getter = cursor.GetGetter<VBuffer<float>>(column);
