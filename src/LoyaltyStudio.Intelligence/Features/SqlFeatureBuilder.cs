@@ -8,7 +8,8 @@ namespace LoyaltyStudio.Intelligence.Features;
 /// <summary>
 /// The feature builder over the loyalty database: one streaming pass over the orders (in customer and time order)
 /// and a few grouped queries for category spend, events, support contacts, points and offers, each restricted to
-/// rows before the cut-off. LINQ only, so SQLite and SQL Server run the same code.
+/// rows before the cut-off and run on its own connection alongside the others. LINQ only, so SQLite and SQL Server
+/// run the same code. Given customer ids are queried a thousand at a time.
 /// </summary>
 public sealed class SqlFeatureBuilder(IDbContextFactory<LoyaltyDbContext> contextFactory) : IFeatureBuilder
 {
@@ -20,43 +21,62 @@ public sealed class SqlFeatureBuilder(IDbContextFactory<LoyaltyDbContext> contex
         CancellationToken cancellationToken = default)
     {
         var windows = new FeatureWindows(cutoff);
-        await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
-        context.ChangeTracker.QueryTrackingBehavior = QueryTrackingBehavior.NoTracking;
-        var categories = await CategoryColumns.LoadAsync(context, cancellationToken);
+        CategoryColumns categories;
+        await using (var context = await OpenAsync(cancellationToken))
+            categories = await CategoryColumns.LoadAsync(context, cancellationToken);
         IReadOnlyList<string> names = [.. FeatureNames.Fixed, .. categories.Names];
         var rows = new FeatureRows(names.Count);
 
         if (customerIds is null)
         {
-            await AddCustomersAsync(context, windows, categories, null, rows, cancellationToken);
+            await AddCustomersAsync(windows, categories, null, rows, cancellationToken);
         }
         else
         {
             var sorted = customerIds.Distinct().Order().ToArray();
             foreach (var chunk in sorted.Chunk(IdsPerQuery))
-                await AddCustomersAsync(context, windows, categories, chunk, rows, cancellationToken);
+                await AddCustomersAsync(windows, categories, chunk, rows, cancellationToken);
         }
         return new FeatureTable(windows.Cutoff, names, rows.Ids, rows.Values);
     }
 
-    /// <summary>Appends the rows of the customers in <paramref name="scope"/> (all when null) who bought before the cut-off.</summary>
-    private static async Task AddCustomersAsync(LoyaltyDbContext context, FeatureWindows windows, CategoryColumns categories,
-        long[]? scope, FeatureRows rows, CancellationToken cancellationToken)
-    {
-        var first = rows.Count;
-        await AddPurchasesAsync(context, windows, scope, rows, cancellationToken);
-        if (rows.Count == first)
-            return;
-        await AddCategorySpendAsync(context, windows, categories, scope, rows, first, cancellationToken);
-        await AddEngagementAsync(context, windows, scope, rows, first, cancellationToken);
-        await AddSupportAsync(context, windows, scope, rows, first, cancellationToken);
-        await AddPointsAsync(context, windows, scope, rows, first, cancellationToken);
-        await AddOffersAsync(context, windows, scope, rows, first, cancellationToken);
-    }
-
-    private static async Task AddPurchasesAsync(LoyaltyDbContext context, FeatureWindows windows, long[]? scope,
+    /// <summary>
+    /// Appends the rows of the customers in <paramref name="scope"/> (all when null) who bought before the cut-off.
+    /// The grouped queries run on their own connections while the order pass streams, so that a multi-core machine
+    /// builds in about the time of the longest query; their results are written into the rows once the rows exist.
+    /// </summary>
+    private async Task AddCustomersAsync(FeatureWindows windows, CategoryColumns categories, long[]? scope,
         FeatureRows rows, CancellationToken cancellationToken)
     {
+        var first = rows.Count;
+        // Task.Run because SQLite's "async" reads complete synchronously: without it nothing would overlap.
+        var purchases = Task.Run(() => AddPurchasesAsync(windows, scope, rows, cancellationToken), cancellationToken);
+        Task<ApplyToRows>[] readers =
+        [
+            Task.Run(() => ReadCategorySpendAsync(windows, categories, scope, cancellationToken), cancellationToken),
+            Task.Run(() => ReadEngagementAsync(windows, scope, cancellationToken), cancellationToken),
+            Task.Run(() => ReadSupportAsync(windows, scope, cancellationToken), cancellationToken),
+            Task.Run(() => ReadPointsAsync(windows, scope, cancellationToken), cancellationToken),
+            Task.Run(() => ReadOffersAsync(windows, scope, cancellationToken), cancellationToken),
+        ];
+        await Task.WhenAll([purchases, .. readers]);
+        foreach (var reader in readers)
+            (await reader)(rows, first);
+    }
+
+    /// <summary>Writes what a grouped query read into the rows [<c>first</c>, Count) of its customers.</summary>
+    private delegate void ApplyToRows(FeatureRows rows, int first);
+
+    private async Task<LoyaltyDbContext> OpenAsync(CancellationToken cancellationToken)
+    {
+        var context = await contextFactory.CreateDbContextAsync(cancellationToken);
+        context.ChangeTracker.QueryTrackingBehavior = QueryTrackingBehavior.NoTracking;
+        return context;
+    }
+
+    private async Task AddPurchasesAsync(FeatureWindows windows, long[]? scope, FeatureRows rows, CancellationToken cancellationToken)
+    {
+        await using var context = await OpenAsync(cancellationToken);
         var cutoff = windows.Cutoff;
         var customers = context.Customers.AsQueryable();
         var orders = context.Orders.Where(o => o.OrderedAt < cutoff);
@@ -94,49 +114,52 @@ public sealed class SqlFeatureBuilder(IDbContextFactory<LoyaltyDbContext> contex
         }
     }
 
-    private static async Task AddCategorySpendAsync(LoyaltyDbContext context, FeatureWindows windows, CategoryColumns categories,
-        long[]? scope, FeatureRows rows, int first, CancellationToken cancellationToken)
+    private async Task<ApplyToRows> ReadCategorySpendAsync(FeatureWindows windows, CategoryColumns categories, long[]? scope,
+        CancellationToken cancellationToken)
     {
         if (categories.Count == 0)
-            return;
+            return (_, _) => { };
+        await using var context = await OpenAsync(cancellationToken);
         var (from, recentFrom, cutoff) = (windows.Days365, windows.Days90, windows.Cutoff);
         var orders = context.Orders.Where(o => o.OrderedAt >= from && o.OrderedAt < cutoff);
         if (scope is not null)
             orders = orders.Where(o => scope.Contains(o.CustomerId));
-        var spends =
+        var spends = await (
             from line in context.OrderLines
             join order in orders on line.OrderId equals order.Id
             join product in context.Products on line.ProductId equals product.Id
             group (double)line.LineTotal by new { order.CustomerId, product.CategoryId, Recent = order.OrderedAt >= recentFrom } into g
-            select new { g.Key.CustomerId, g.Key.CategoryId, g.Key.Recent, Spend = g.Sum() };
+            select new { g.Key.CustomerId, g.Key.CategoryId, g.Key.Recent, Spend = g.Sum() }).ToListAsync(cancellationToken);
 
-        // Per row of this batch: the spend per category in the 275 days before the last 90, then in the last 90.
-        var k = categories.Count;
-        var spend = new double[(rows.Count - first) * k * 2];
-        await foreach (var s in spends.AsAsyncEnumerable().WithCancellation(cancellationToken))
+        return (rows, first) =>
         {
-            var row = rows.Find(s.CustomerId, first);
-            if (row < 0 || !categories.TryGetColumn(s.CategoryId, out var column))
-                continue;
-            spend[((row - first) * k * 2) + (s.Recent ? k : 0) + column] += s.Spend;
-        }
-
-        var total = new double[k];
-        for (var row = first; row < rows.Count; row++)
-        {
-            var earlier = spend.AsSpan((row - first) * k * 2, k);
-            var recent = spend.AsSpan(((row - first) * k * 2) + k, k);
-            for (var c = 0; c < k; c++)
-                total[c] = earlier[c] + recent[c];
-            var values = rows.Row(row);
-            CategoryMix.Shares(total, values.Slice(FeatureColumns.FirstCategoryShare, k));
-            values[FeatureColumns.CategoryShift] = (float)CategoryMix.JensenShannonDistance(recent, earlier);
-        }
+            // Per row: the spend per category in the 275 days before the last 90, then in the last 90.
+            var k = categories.Count;
+            var spend = new double[(rows.Count - first) * k * 2];
+            foreach (var s in spends)
+            {
+                var row = rows.Find(s.CustomerId, first);
+                if (row < 0 || !categories.TryGetColumn(s.CategoryId, out var column))
+                    continue;
+                spend[((row - first) * k * 2) + (s.Recent ? k : 0) + column] += s.Spend;
+            }
+            var total = new double[k];
+            for (var row = first; row < rows.Count; row++)
+            {
+                var earlier = spend.AsSpan((row - first) * k * 2, k);
+                var recent = spend.AsSpan(((row - first) * k * 2) + k, k);
+                for (var c = 0; c < k; c++)
+                    total[c] = earlier[c] + recent[c];
+                var values = rows.Row(row);
+                CategoryMix.Shares(total, values.Slice(FeatureColumns.FirstCategoryShare, k));
+                values[FeatureColumns.CategoryShift] = (float)CategoryMix.JensenShannonDistance(recent, earlier);
+            }
+        };
     }
 
-    private static async Task AddEngagementAsync(LoyaltyDbContext context, FeatureWindows windows, long[]? scope,
-        FeatureRows rows, int first, CancellationToken cancellationToken)
+    private async Task<ApplyToRows> ReadEngagementAsync(FeatureWindows windows, long[]? scope, CancellationToken cancellationToken)
     {
+        await using var context = await OpenAsync(cancellationToken);
         var (from, recentFrom, cutoff) = (windows.Days56, windows.Days28, windows.Cutoff);
         var events = context.InteractionEvents.Where(e => e.OccurredAt >= from && e.OccurredAt < cutoff
             && (e.Type == InteractionType.AppOpen || e.Type == InteractionType.ProductView
@@ -151,22 +174,26 @@ public sealed class SqlFeatureBuilder(IDbContextFactory<LoyaltyDbContext> contex
             Browsing = g.Count(e => e.Type != InteractionType.AppOpen && e.OccurredAt >= recentFrom),
             BrowsingBefore = g.Count(e => e.Type != InteractionType.AppOpen && e.OccurredAt < recentFrom),
         });
-        await foreach (var c in counts.AsAsyncEnumerable().WithCancellation(cancellationToken))
+        var read = await counts.ToListAsync(cancellationToken);
+        return (rows, first) =>
         {
-            var row = rows.Find(c.CustomerId, first);
-            if (row < 0)
-                continue;
-            var values = rows.Row(row);
-            values[FeatureColumns.AppOpens28] = c.AppOpens;
-            values[FeatureColumns.AppOpensTrend] = (float)FeatureWindows.Trend(c.AppOpens, c.AppOpensBefore);
-            values[FeatureColumns.Browsing28] = c.Browsing;
-            values[FeatureColumns.BrowsingTrend] = (float)FeatureWindows.Trend(c.Browsing, c.BrowsingBefore);
-        }
+            foreach (var c in read)
+            {
+                var row = rows.Find(c.CustomerId, first);
+                if (row < 0)
+                    continue;
+                var values = rows.Row(row);
+                values[FeatureColumns.AppOpens28] = c.AppOpens;
+                values[FeatureColumns.AppOpensTrend] = (float)FeatureWindows.Trend(c.AppOpens, c.AppOpensBefore);
+                values[FeatureColumns.Browsing28] = c.Browsing;
+                values[FeatureColumns.BrowsingTrend] = (float)FeatureWindows.Trend(c.Browsing, c.BrowsingBefore);
+            }
+        };
     }
 
-    private static async Task AddSupportAsync(LoyaltyDbContext context, FeatureWindows windows, long[]? scope,
-        FeatureRows rows, int first, CancellationToken cancellationToken)
+    private async Task<ApplyToRows> ReadSupportAsync(FeatureWindows windows, long[]? scope, CancellationToken cancellationToken)
     {
+        await using var context = await OpenAsync(cancellationToken);
         var (from, cutoff) = (windows.Days365, windows.Cutoff);
         var contacts = context.SupportContacts.Where(s => s.OpenedAt >= from && s.OpenedAt < cutoff);
         if (scope is not null)
@@ -179,21 +206,25 @@ public sealed class SqlFeatureBuilder(IDbContextFactory<LoyaltyDbContext> contex
             Bad = g.Count(s => s.Outcome == SupportOutcome.Unresolved || s.Outcome == SupportOutcome.ResolvedLate),
             Delivery = g.Count(s => s.Topic == SupportTopic.Delivery),
         });
-        await foreach (var c in counts.AsAsyncEnumerable().WithCancellation(cancellationToken))
+        var read = await counts.ToListAsync(cancellationToken);
+        return (rows, first) =>
         {
-            var row = rows.Find(c.CustomerId, first);
-            if (row < 0)
-                continue;
-            var values = rows.Row(row);
-            values[FeatureColumns.SupportContacts365] = c.Contacts;
-            values[FeatureColumns.SupportBadOutcomes365] = c.Bad;
-            values[FeatureColumns.DeliveryComplaints365] = c.Delivery;
-        }
+            foreach (var c in read)
+            {
+                var row = rows.Find(c.CustomerId, first);
+                if (row < 0)
+                    continue;
+                var values = rows.Row(row);
+                values[FeatureColumns.SupportContacts365] = c.Contacts;
+                values[FeatureColumns.SupportBadOutcomes365] = c.Bad;
+                values[FeatureColumns.DeliveryComplaints365] = c.Delivery;
+            }
+        };
     }
 
-    private static async Task AddPointsAsync(LoyaltyDbContext context, FeatureWindows windows, long[]? scope,
-        FeatureRows rows, int first, CancellationToken cancellationToken)
+    private async Task<ApplyToRows> ReadPointsAsync(FeatureWindows windows, long[]? scope, CancellationToken cancellationToken)
     {
+        await using var context = await OpenAsync(cancellationToken);
         var (from, cutoff) = (windows.Days365, windows.Cutoff);
         var entries = context.PointsLedger.Where(p => p.OccurredAt < cutoff);
         if (scope is not null)
@@ -204,20 +235,24 @@ public sealed class SqlFeatureBuilder(IDbContextFactory<LoyaltyDbContext> contex
             Balance = g.Sum(p => p.Points),
             Redemptions = g.Count(p => p.Type == PointsEntryType.Redeem && p.OccurredAt >= from),
         });
-        await foreach (var s in sums.AsAsyncEnumerable().WithCancellation(cancellationToken))
+        var read = await sums.ToListAsync(cancellationToken);
+        return (rows, first) =>
         {
-            var row = rows.Find(s.CustomerId, first);
-            if (row < 0)
-                continue;
-            var values = rows.Row(row);
-            values[FeatureColumns.PointsBalance] = s.Balance;
-            values[FeatureColumns.Redemptions365] = s.Redemptions;
-        }
+            foreach (var s in read)
+            {
+                var row = rows.Find(s.CustomerId, first);
+                if (row < 0)
+                    continue;
+                var values = rows.Row(row);
+                values[FeatureColumns.PointsBalance] = s.Balance;
+                values[FeatureColumns.Redemptions365] = s.Redemptions;
+            }
+        };
     }
 
-    private static async Task AddOffersAsync(LoyaltyDbContext context, FeatureWindows windows, long[]? scope,
-        FeatureRows rows, int first, CancellationToken cancellationToken)
+    private async Task<ApplyToRows> ReadOffersAsync(FeatureWindows windows, long[]? scope, CancellationToken cancellationToken)
     {
+        await using var context = await OpenAsync(cancellationToken);
         var (from, cutoff) = (windows.Days365, windows.Cutoff);
         var offers = context.Offers.Where(o => o.DeliveredAt >= from && o.DeliveredAt < cutoff);
         if (scope is not null)
@@ -229,14 +264,18 @@ public sealed class SqlFeatureBuilder(IDbContextFactory<LoyaltyDbContext> contex
             Received = g.Count(),
             Redeemed = g.Count(o => o.RedeemedAt < cutoff),
         });
-        await foreach (var c in counts.AsAsyncEnumerable().WithCancellation(cancellationToken))
+        var read = await counts.ToListAsync(cancellationToken);
+        return (rows, first) =>
         {
-            var row = rows.Find(c.CustomerId, first);
-            if (row < 0)
-                continue;
-            var values = rows.Row(row);
-            values[FeatureColumns.OffersReceived365] = c.Received;
-            values[FeatureColumns.OfferResponseRate] = c.Received > 0 ? (float)c.Redeemed / c.Received : 0f;
-        }
+            foreach (var c in read)
+            {
+                var row = rows.Find(c.CustomerId, first);
+                if (row < 0)
+                    continue;
+                var values = rows.Row(row);
+                values[FeatureColumns.OffersReceived365] = c.Received;
+                values[FeatureColumns.OfferResponseRate] = c.Received > 0 ? (float)c.Redeemed / c.Received : 0f;
+            }
+        };
     }
 }
