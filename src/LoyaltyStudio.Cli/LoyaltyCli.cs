@@ -22,6 +22,8 @@ public static class LoyaltyCli
             FitBtydCommand.Create(cli),
             ImportCommand.Create(cli),
             BenchCommand.Create(cli),
+            TrainCommand.Create(cli),
+            ScoreCommand.Create(cli),
         };
         var parse = root.Parse(commandArgs);
         return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, cancellationToken);

@@ -36,7 +36,7 @@ internal static class BenchCommand
             "prepared-statement insert of the same number of rows into an empty table and (b) the full 'loyalty import orders' " +
             "into a fresh SQLite file; print both rates and the ratio.") { rows, keep };
         import.SetAction((parse, cancellationToken) => RunAsync(cli, parse.GetValue(rows), parse.GetValue(keep), cancellationToken));
-        return new Command("bench", "Benchmarks.") { import };
+        return new Command("bench", "Benchmarks.") { import, BenchScoreCommand.Create(cli) };
     }
 
     private static async Task<int> RunAsync(CliContext cli, int rows, bool keep, CancellationToken cancellationToken)
