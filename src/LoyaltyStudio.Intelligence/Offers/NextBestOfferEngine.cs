@@ -29,7 +29,7 @@ public sealed class NextBestOfferEngine
         cutoff = Utc(cutoff);
         await using var context = await CreateContextAsync(cancellationToken);
         var catalogue = await OfferCatalogue.LoadAsync(context, cancellationToken);
-        return await OfferResponseHistory.EstimateAsync(context, catalogue, _options, cutoff, cancellationToken);
+        return await OfferResponseHistory.EstimateAsync(_contexts, context, catalogue, _options, cutoff, cancellationToken);
     }
 
     /// <summary>The ranked candidates of every customer with a purchase before the cut-off.</summary>
@@ -53,8 +53,8 @@ public sealed class NextBestOfferEngine
 
         await using var context = await CreateContextAsync(cancellationToken);
         var catalogue = await OfferCatalogue.LoadAsync(context, cancellationToken);
-        rates ??= await OfferResponseHistory.EstimateAsync(context, catalogue, _options, cutoff, cancellationToken);
-        var signals = await OfferSignalReader.ReadAsync(context, catalogue, _options, cutoff, audienceOf: null, cancellationToken);
+        rates ??= await OfferResponseHistory.EstimateAsync(_contexts, context, catalogue, _options, cutoff, cancellationToken);
+        var signals = await OfferSignalReader.ReadAsync(_contexts, catalogue, _options, cutoff, audienceOf: null, cancellationToken);
 
         // Customers whose orders add up to nothing (all returned) still get priced on the typical order.
         var positive = signals.Values.Select(s => s.MeanOrder).Where(m => m > 0).ToList();

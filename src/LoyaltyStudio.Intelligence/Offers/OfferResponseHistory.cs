@@ -16,8 +16,8 @@ namespace LoyaltyStudio.Intelligence.Offers;
 /// </remarks>
 internal static class OfferResponseHistory
 {
-    public static async Task<OfferResponseRates> EstimateAsync(LoyaltyDbContext context, OfferCatalogue catalogue,
-        NextBestOfferOptions options, DateTime cutoff, CancellationToken cancellationToken)
+    public static async Task<OfferResponseRates> EstimateAsync(IDbContextFactory<LoyaltyDbContext> contexts, LoyaltyDbContext context,
+        OfferCatalogue catalogue, NextBestOfferOptions options, DateTime cutoff, CancellationToken cancellationToken)
     {
         var campaigns = await context.Campaigns
             .Where(c => c.Status == CampaignStatus.Completed && c.StartsAt != null && c.EndsAt != null && c.EndsAt <= cutoff
@@ -33,7 +33,7 @@ internal static class OfferResponseHistory
         foreach (var campaign in campaigns)
         {
             var (id, start, end) = (campaign.Id, campaign.Start, campaign.End);
-            var signals = await OfferSignalReader.ReadAsync(context, catalogue, options, start, id, cancellationToken);
+            var signals = await OfferSignalReader.ReadAsync(contexts, catalogue, options, start, id, cancellationToken);
             var members = context.HoldoutAssignments.Where(h => h.CampaignId == id).Select(h => new
             {
                 h.CustomerId,

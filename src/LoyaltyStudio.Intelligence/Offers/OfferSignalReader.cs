@@ -11,11 +11,11 @@ namespace LoyaltyStudio.Intelligence.Offers;
 /// </summary>
 internal static class OfferSignalReader
 {
-    /// <summary>Upper ends (days before the cut-off) of the age bands of spend; a last band holds everything older.</summary>
+    /// <summary>
+    /// Upper ends (days before the cut-off) of the age bands of spend; a last band holds everything older. The first three
+    /// bands are the last 90 days (the "recent" window of a rising category), the next three the 275 days before it.
+    /// </summary>
     private static readonly int[] BandEnds = [30, 60, 90, 180, 270, 365];
-
-    /// <summary>Bands 0–2 are the last 90 days (the "recent" window); 3–5 the 275 days before it.</summary>
-    private const int RecentBands = 3;
 
     /// <summary>
     /// The age in days at which each band's spend is weighted: the middle of the band, and 365 for the open-ended oldest band
@@ -27,25 +27,49 @@ internal static class OfferSignalReader
     /// Signals of every customer with at least one order before <paramref name="cutoff"/>; when <paramref name="audienceOf"/>
     /// is set, only of the customers assigned (treated or held out) to that campaign.
     /// </summary>
-    public static async Task<Dictionary<long, CustomerOfferSignals>> ReadAsync(LoyaltyDbContext context, OfferCatalogue catalogue,
-        NextBestOfferOptions options, DateTime cutoff, long? audienceOf, CancellationToken cancellationToken)
+    /// <remarks>
+    /// After the order statistics (which decide who is in), the other three queries run at once on connections of their
+    /// own: each fills its own fields of the signals, and SQLite and SQL Server both serve concurrent readers.
+    /// </remarks>
+    public static async Task<Dictionary<long, CustomerOfferSignals>> ReadAsync(IDbContextFactory<LoyaltyDbContext> contexts,
+        OfferCatalogue catalogue, NextBestOfferOptions options, DateTime cutoff, long? audienceOf, CancellationToken cancellationToken)
     {
-        var signals = await ReadOrdersAsync(context, catalogue, cutoff, audienceOf, cancellationToken);
+        Dictionary<long, CustomerOfferSignals> signals;
+        await using (var context = await OpenAsync(contexts, cancellationToken))
+            signals = await ReadOrdersAsync(context, catalogue, cutoff, audienceOf, cancellationToken);
         if (signals.Count == 0)
             return signals;
-        await ReadCategorySpendAsync(context, catalogue, options, cutoff, audienceOf, signals, cancellationToken);
-        await ReadViewsAsync(context, options, cutoff, audienceOf, signals, cancellationToken);
-        await ReadConsentAsync(context, audienceOf, signals, cancellationToken);
+        await Task.WhenAll(
+            Task.Run(() => WithContextAsync(contexts, c => ReadCategorySpendAsync(c, catalogue, options, cutoff, audienceOf, signals, cancellationToken), cancellationToken), cancellationToken),
+            Task.Run(() => WithContextAsync(contexts, c => ReadViewsAsync(c, options, cutoff, audienceOf, signals, cancellationToken), cancellationToken), cancellationToken),
+            Task.Run(() => WithContextAsync(contexts, c => ReadConsentAsync(c, audienceOf, signals, cancellationToken), cancellationToken), cancellationToken));
         return signals;
     }
 
-    private static IQueryable<Domain.Sales.Order> OrdersBefore(LoyaltyDbContext context, DateTime cutoff, long? audienceOf)
+    private static async Task<LoyaltyDbContext> OpenAsync(IDbContextFactory<LoyaltyDbContext> contexts, CancellationToken cancellationToken)
     {
-        var orders = context.Orders.Where(o => o.OrderedAt < cutoff);
-        return audienceOf is { } campaign
-            ? orders.Where(o => context.HoldoutAssignments.Any(h => h.CampaignId == campaign && h.CustomerId == o.CustomerId))
-            : orders;
+        var context = await contexts.CreateDbContextAsync(cancellationToken);
+        context.ChangeTracker.QueryTrackingBehavior = QueryTrackingBehavior.NoTracking;
+        return context;
     }
+
+    private static async Task WithContextAsync(IDbContextFactory<LoyaltyDbContext> contexts, Func<LoyaltyDbContext, Task> read,
+        CancellationToken cancellationToken)
+    {
+        await using var context = await OpenAsync(contexts, cancellationToken);
+        await read(context);
+    }
+
+    // A campaign's audience is reached through its assignments (unique per customer and campaign), so the database seeks each
+    // member's rows by customer instead of scanning every row and testing membership.
+    private static IQueryable<Domain.Sales.Order> OrdersBefore(LoyaltyDbContext context, DateTime cutoff, long? audienceOf) =>
+        audienceOf is { } campaign
+            ? from h in context.HoldoutAssignments
+              where h.CampaignId == campaign
+              join o in context.Orders on h.CustomerId equals o.CustomerId
+              where o.OrderedAt < cutoff
+              select o
+            : context.Orders.Where(o => o.OrderedAt < cutoff);
 
     private static async Task<Dictionary<long, CustomerOfferSignals>> ReadOrdersAsync(LoyaltyDbContext context, OfferCatalogue catalogue,
         DateTime cutoff, long? audienceOf, CancellationToken cancellationToken)
@@ -80,30 +104,37 @@ internal static class OfferSignalReader
     {
         var (e0, e1, e2, e3, e4, e5) = (cutoff.AddDays(-BandEnds[0]), cutoff.AddDays(-BandEnds[1]), cutoff.AddDays(-BandEnds[2]),
             cutoff.AddDays(-BandEnds[3]), cutoff.AddDays(-BandEnds[4]), cutoff.AddDays(-BandEnds[5]));
+        var w = BandAges.Select(age => Math.Pow(0.5, age / options.HalfLifeDays)).ToArray();
+        var (w0, w1, w2, w3, w4, w5, w6) = (w[0], w[1], w[2], w[3], w[4], w[5], w[6]);
         var spends =
             from line in context.OrderLines
             join order in OrdersBefore(context, cutoff, audienceOf) on line.OrderId equals order.Id
             join product in context.Products on line.ProductId equals product.Id
-            let band = order.OrderedAt >= e0 ? 0
-                : order.OrderedAt >= e1 ? 1
-                : order.OrderedAt >= e2 ? 2
-                : order.OrderedAt >= e3 ? 3
-                : order.OrderedAt >= e4 ? 4
-                : order.OrderedAt >= e5 ? 5
-                : 6
-            group (double)line.LineTotal by new { order.CustomerId, product.CategoryId, Band = band } into g
-            select new { g.Key.CustomerId, g.Key.CategoryId, g.Key.Band, Spend = g.Sum() };
+            let weight = order.OrderedAt >= e0 ? w0
+                : order.OrderedAt >= e1 ? w1
+                : order.OrderedAt >= e2 ? w2
+                : order.OrderedAt >= e3 ? w3
+                : order.OrderedAt >= e4 ? w4
+                : order.OrderedAt >= e5 ? w5
+                : w6
+            group new { Spend = (double)line.LineTotal, Weight = weight, Recent = order.OrderedAt >= e2, Earlier = order.OrderedAt < e2 && order.OrderedAt >= e5 }
+                by new { order.CustomerId, product.CategoryId } into g
+            select new
+            {
+                g.Key.CustomerId,
+                g.Key.CategoryId,
+                Weighted = g.Sum(x => x.Weight * x.Spend),
+                Recent = g.Sum(x => x.Recent ? x.Spend : 0.0),
+                Earlier = g.Sum(x => x.Earlier ? x.Spend : 0.0),
+            };
 
-        var weights = BandAges.Select(age => Math.Pow(0.5, age / options.HalfLifeDays)).ToArray();
         await foreach (var s in spends.AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
             if (!signals.TryGetValue(s.CustomerId, out var customer) || !catalogue.TryGetColumn(s.CategoryId, out var column))
                 continue;
-            customer.WeightedSpend[column] += weights[s.Band] * s.Spend;
-            if (s.Band < RecentBands)
-                customer.RecentSpend[column] += s.Spend;
-            else if (s.Band < BandEnds.Length)
-                customer.EarlierSpend[column] += s.Spend;
+            customer.WeightedSpend[column] = s.Weighted;
+            customer.RecentSpend[column] = s.Recent;
+            customer.EarlierSpend[column] = s.Earlier;
         }
     }
 
@@ -119,10 +150,14 @@ internal static class OfferSignalReader
             join order in context.Orders on line.OrderId equals order.Id
             where order.OrderedAt >= viewsFrom && order.OrderedAt < cutoff
             select new { order.CustomerId, line.ProductId };
-        var events = context.InteractionEvents.Where(e => e.Type == InteractionType.ProductView && e.ProductId != null
+        var events = audienceOf is { } campaign
+            ? from h in context.HoldoutAssignments
+              where h.CampaignId == campaign
+              join e in context.InteractionEvents on h.CustomerId equals e.CustomerId
+              select e
+            : context.InteractionEvents;
+        events = events.Where(e => e.Type == InteractionType.ProductView && e.ProductId != null
             && e.OccurredAt >= viewsFrom && e.OccurredAt < cutoff);
-        if (audienceOf is { } campaign)
-            events = events.Where(e => context.HoldoutAssignments.Any(h => h.CampaignId == campaign && h.CustomerId == e.CustomerId));
         var viewed = events
             .Where(e => !bought.Any(b => b.CustomerId == e.CustomerId && b.ProductId == e.ProductId))
             .GroupBy(e => new { e.CustomerId, e.ProductId })
@@ -144,9 +179,12 @@ internal static class OfferSignalReader
         CancellationToken cancellationToken)
     {
         // Consent is today's: it says whether we may contact the customer now, whatever the cut-off of the scores.
-        var customers = context.Customers.AsQueryable();
-        if (audienceOf is { } campaign)
-            customers = customers.Where(c => context.HoldoutAssignments.Any(h => h.CampaignId == campaign && h.CustomerId == c.Id));
+        var customers = audienceOf is { } campaign
+            ? from h in context.HoldoutAssignments
+              where h.CampaignId == campaign
+              join c in context.Customers on h.CustomerId equals c.Id
+              select c
+            : context.Customers;
         var consents = customers.Select(c => new { c.Id, Contactable = c.Consent.Email || c.Consent.Sms || c.Consent.Push });
         await foreach (var c in consents.AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
