@@ -29,6 +29,14 @@ public class SavedAudience
         UpdatedAt = createdAt;
     }
 
+    public void Rename(string name, DateTime at)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+            throw new DomainException($"Audience '{Name}' needs a name; a blank one cannot be saved.");
+        Name = name.Trim();
+        UpdatedAt = at;
+    }
+
     public void ChangeRules(string rulesJson, DateTime at)
     {
         if (string.IsNullOrWhiteSpace(rulesJson))
