@@ -102,10 +102,13 @@ public static class IngestionApiExtensions
         {
             var perMinute = http.RequestServices.GetRequiredService<IOptions<IngestionApiOptions>>().Value.RequestsPerMinute;
             var key = http.User.FindFirstValue(ApiKeyAuthenticationHandler.KeyIdClaim) ?? "";
-            return RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
+            // A sliding minute (six 10-second segments): a burst just before a fixed window's edge and another just
+            // after it would otherwise pass twice the limit within a few seconds.
+            return RateLimitPartition.GetSlidingWindowLimiter(key, _ => new SlidingWindowRateLimiterOptions
             {
                 PermitLimit = perMinute,
                 Window = TimeSpan.FromMinutes(1),
+                SegmentsPerWindow = 6,
                 QueueLimit = 0,
             });
         });
