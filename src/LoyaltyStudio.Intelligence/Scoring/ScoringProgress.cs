@@ -11,6 +11,7 @@ public static class ScoringStages
     public const string Lifetime = "lifetime";
     public const string Rfm = "rfm";
     public const string Segments = "segments";
+    public const string Offers = "offers";
     public const string Write = "write";
     public const string Publish = "publish";
 

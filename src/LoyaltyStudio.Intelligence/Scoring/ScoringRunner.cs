@@ -4,6 +4,7 @@ using LoyaltyStudio.Domain.Scoring;
 using LoyaltyStudio.Domain.Segments;
 using LoyaltyStudio.Intelligence.Churn;
 using LoyaltyStudio.Intelligence.Features;
+using LoyaltyStudio.Intelligence.Offers;
 using LoyaltyStudio.Intelligence.Registry;
 using LoyaltyStudio.Intelligence.Segments;
 using Microsoft.EntityFrameworkCore;
@@ -73,7 +74,11 @@ public sealed class ScoringRunner
             var (alive, used) = await _store.MicroSegmentsAsync(cancellationToken);
             var previous = new PreviousSegmentation([.. alive.Select(a => new PreviousSegment(a.Key, SegmentCentroid.FromJson(a.CentroidJson)))], used);
             var micro = MicroSegmenter.Fit(table, previous);
-            var plan = Plan(table, churn, lifetime, rfm, micro);
+
+            clock.Start(ScoringStages.Offers, table.Count);
+            var offers = await new NextBestOfferEngine(_contexts).ProposeAsync(cutoff,
+                churn.ToDictionary(c => c.CustomerId, c => c.Probability), cancellationToken: cancellationToken);
+            var plan = Plan(table, churn, lifetime, rfm, micro, offers);
 
             clock.Start(ScoringStages.Write, table.Count);
             var previousMemberships = await _store.MembershipsOfAsync(await _store.CurrentRunIdAsync(cancellationToken), cancellationToken);
@@ -167,13 +172,14 @@ public sealed class ScoringRunner
     }
 
     private static SnapshotPlan Plan(FeatureTable table, IReadOnlyList<ChurnPrediction> churn, LifetimeScore[] lifetime,
-        IReadOnlyList<CustomerRfm> rfm, SegmentationResult micro)
+        IReadOnlyList<CustomerRfm> rfm, SegmentationResult micro, NextBestOffers offers)
     {
         var scores = new PlannedScore[table.Count];
         for (var i = 0; i < table.Count; i++)
         {
             scores[i] = new PlannedScore(table.CustomerIds[i], churn[i], lifetime[i],
-                new RfmScore(rfm[i].Recency, rfm[i].Frequency, rfm[i].Monetary), rfm[i].Segment.Key, micro.KeyOf(i));
+                new RfmScore(rfm[i].Recency, rfm[i].Frequency, rfm[i].Monetary), rfm[i].Segment.Key, micro.KeyOf(i),
+                offers.JsonFor(table.CustomerIds[i]));
         }
 
         var segments = new List<PlannedSegment>();

@@ -14,7 +14,8 @@ internal sealed record PlannedScore(
     LifetimeScore Lifetime,
     RfmScore Rfm,
     string RfmKey,
-    string? MicroKey);
+    string? MicroKey,
+    string NextBestOffersJson = "[]");
 
 /// <summary>Everything a full run found, ready to be written under its run id.</summary>
 internal sealed record SnapshotPlan(

@@ -84,7 +84,7 @@ internal sealed class SnapshotStore(IDbContextFactory<LoyaltyDbContext> contexts
             long? microId = row.MicroKey is null ? null : segments[(SegmentKind.Micro, row.MicroKey)].Id;
             scores.Add(new CustomerScore(run.Id, row.CustomerId, row.Churn.Probability, thresholds, ReasonsJson(row.Churn),
                 row.Lifetime.ProbabilityAlive, row.Lifetime.ExpectedPurchases, row.Lifetime.ExpectedSpendPerOrder,
-                row.Lifetime.LifetimeValue, row.Rfm, microId, rfmId, "[]"));
+                row.Lifetime.LifetimeValue, row.Rfm, microId, rfmId, row.NextBestOffersJson));
             memberships.Add(new SegmentMembership(run.Id, rfmId, row.CustomerId, Previous(previous.Rfm, row.CustomerId)));
             if (microId is { } micro)
                 memberships.Add(new SegmentMembership(run.Id, micro, row.CustomerId, Previous(previous.Micro, row.CustomerId)));

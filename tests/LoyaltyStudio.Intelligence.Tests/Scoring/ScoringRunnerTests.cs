@@ -42,9 +42,10 @@ public sealed class ScoringRunnerTests(SimulatedLoyaltyData data) : IAsyncLifeti
         Assert.Equal((ScoringRunStatus.Succeeded, true, ScoringRunKind.Full), (run.Status, run.IsCurrent, run.Kind));
         Assert.Equal(buyers, result.CustomersScored);
         Assert.Equal(buyers, await db.CustomerScores.CountAsync(s => s.ScoringRunId == run.Id));
+        Assert.Equal(0, await db.CustomerScores.CountAsync(s => s.ScoringRunId == run.Id && s.NextBestOffersJson == "[]"));
         Assert.Equal(data.End, result.Cutoff);
         var timings = JsonSerializer.Deserialize<Dictionary<string, double>>(run.StageTimingsJson)!;
-        Assert.Equal([ScoringStages.Features, ScoringStages.Churn, ScoringStages.Lifetime, ScoringStages.Rfm, ScoringStages.Segments, ScoringStages.Write, ScoringStages.Publish],
+        Assert.Equal([ScoringStages.Features, ScoringStages.Churn, ScoringStages.Lifetime, ScoringStages.Rfm, ScoringStages.Segments, ScoringStages.Offers, ScoringStages.Write, ScoringStages.Publish],
             timings.Keys);
         Assert.Equal(timings.Keys, progress.Reports.Select(r => r.Stage).Distinct());
         Assert.Contains("\"Churn\":1", run.ModelVersionsJson);
