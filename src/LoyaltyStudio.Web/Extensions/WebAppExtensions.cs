@@ -1,6 +1,7 @@
 using LoyaltyStudio.Data.Simulation;
 using LoyaltyStudio.Web.Api;
 using LoyaltyStudio.Web.Components;
+using LoyaltyStudio.Web.Features.Admin.Scoring;
 using LoyaltyStudio.Web.Features.Customers;
 using LoyaltyStudio.Web.Features.Home;
 using LoyaltyStudio.Web.Health;
@@ -39,6 +40,7 @@ public static class WebAppExtensions
         builder.Services.AddScoped<IHomeDashboardService, HomeDashboardService>();
         builder.Services.AddScoped<ICustomerLookupService, CustomerLookupService>();
         builder.Services.AddScoped<Features.Admin.Import.IImportPageService, Features.Admin.Import.ImportPageService>();
+        builder.Services.AddCustomerScoring(builder.Configuration);
         return builder;
     }
 
