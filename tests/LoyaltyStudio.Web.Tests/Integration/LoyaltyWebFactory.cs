@@ -24,6 +24,8 @@ public sealed class LoyaltyWebFactory : WebApplicationFactory<Program>
         builder.UseSetting("Demo:Enabled", "true");
         builder.UseSetting("Demo:Password", DemoPassword);
         builder.UseSetting("Demo:Customers", "200");
+        // Tests decide when to score: no start-up, daily or incremental runs in the background.
+        builder.UseSetting("Scoring:Enabled", "false");
     }
 
     /// <summary>A client that keeps cookies and shows redirects instead of following them.</summary>
