@@ -37,6 +37,8 @@ public sealed class RunningApp : WebApplicationFactory<Program>
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("Database:DataFolder", _dataFolder);
         builder.UseSetting("Demo:Enabled", "true");
+        // Journeys decide what is scored: a background training run at start-up would race the pages under test.
+        builder.UseSetting("Scoring:Enabled", "false");
         builder.UseSetting("Demo:Customers", DemoCustomers.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
