@@ -208,9 +208,7 @@ public sealed class ChurnModel
             getter(ref contributions);
             contributions.CopyTo(dense);
             var row = rows[k++];
-            reasons[row] = TopPositive(dense, reasonCount)
-                .Select(c => new ChurnReason(FeatureNames[c], dense[c], ChurnReasonSentences.Describe(table, row, FeatureNames[c])))
-                .ToArray();
+            reasons[row] = DistinctReasons(table, row, dense, reasonCount);
         }
         return reasons;
     }
@@ -243,12 +241,35 @@ public sealed class ChurnModel
             .ToArray();
     }
 
-    private static IEnumerable<int> TopPositive(float[] contributions, int count) =>
+    /// <summary>
+    /// The top positive contributions as sentences. Related features can tell the same story (recency and recency over
+    /// the usual gap both say "no purchase for 64 days; usually buys every 12"): a sentence is said once, with the
+    /// contributions of every feature behind it added up, and the next different sentence takes the free place.
+    /// </summary>
+    private ChurnReason[] DistinctReasons(FeatureTable table, int row, float[] contributions, int count)
+    {
+        var chosen = new List<ChurnReason>(count);
+        foreach (var c in TopPositive(contributions))
+        {
+            var sentence = ChurnReasonSentences.Describe(table, row, FeatureNames[c]);
+            var same = chosen.FindIndex(r => r.Sentence == sentence);
+            if (same >= 0)
+            {
+                chosen[same] = chosen[same] with { Contribution = chosen[same].Contribution + contributions[c] };
+                continue;
+            }
+            if (chosen.Count == count)
+                break;
+            chosen.Add(new ChurnReason(FeatureNames[c], contributions[c], sentence));
+        }
+        return [.. chosen.OrderByDescending(r => r.Contribution)];
+    }
+
+    private static IEnumerable<int> TopPositive(float[] contributions) =>
         Enumerable.Range(0, contributions.Length)
             .Where(c => contributions[c] > 0)
             .OrderByDescending(c => contributions[c])
-            .ThenBy(c => c)
-            .Take(count);
+            .ThenBy(c => c);
 
     private static string Describe(List<string> names) =>
         names.Count == 0 ? "none" : string.Join(", ", names.Take(10).Select(n => $"'{n}'")) + (names.Count > 10 ? $" and {names.Count - 10} more" : "");

@@ -85,6 +85,7 @@ public sealed class ChurnModelTests(TrainedSyntheticChurn trained) : IClassFixtu
         {
             Assert.InRange(p.Reasons.Count, 1, 3);
             Assert.All(p.Reasons, r => Assert.True(r.Contribution > 0));
+            Assert.Equal(p.Reasons.Count, p.Reasons.Select(r => r.Sentence).Distinct(StringComparer.Ordinal).Count());
             Assert.Equal(p.Reasons.OrderByDescending(r => r.Contribution).Select(r => r.Feature), p.Reasons.Select(r => r.Feature));
         });
         // The rule that drew the labels makes overdue customers risky: their reasons say so in their own numbers.
