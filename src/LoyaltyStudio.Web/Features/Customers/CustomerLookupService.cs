@@ -125,10 +125,7 @@ public sealed class CustomerLookupService(
             .Select(p => new LedgerRow(p.OccurredAt, p.Type, p.Points, p.Note))
             .ToListAsync(cancellationToken);
 
-        var score = await db.CurrentScores().Where(s => s.CustomerId == customerId)
-            .Select(s => new ScoreSummary(s.ChurnScore, s.ChurnRiskBand, s.ProbabilityAlive, s.PredictedLifetimeValue,
-                db.ScoringRuns.Where(r => r.Id == s.ScoringRunId).Select(r => r.CutoffDate).First()))
-            .FirstOrDefaultAsync(cancellationToken);
+        var score = await CurrentScoreAsync(db, customerId, cancellationToken);
 
         var tiers = await TierRulesAsync(db, cancellationToken);
         return new CustomerProfile(
@@ -147,6 +144,37 @@ public sealed class CustomerLookupService(
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var total = await db.Orders.CountAsync(o => o.CustomerId == customerId, cancellationToken);
         return await OrdersPageAsync(db, customerId, page, total, cancellationToken);
+    }
+
+    private static async Task<ScoreSummary?> CurrentScoreAsync(LoyaltyDbContext db, long customerId, CancellationToken cancellationToken)
+    {
+        var row = await db.CurrentScores().Where(s => s.CustomerId == customerId)
+            .Select(s => new
+            {
+                s.ChurnScore,
+                s.ChurnRiskBand,
+                s.ProbabilityAlive,
+                s.PredictedLifetimeValue,
+                s.ExpectedPurchases,
+                s.ExpectedSpendPerOrder,
+                s.ChurnReasonsJson,
+                s.NextBestOffersJson,
+                Cutoff = db.ScoringRuns.Where(r => r.Id == s.ScoringRunId).Select(r => r.CutoffDate).First(),
+                Rfm = db.Segments.Where(g => g.Id == s.RfmSegmentId).Select(g => g.Name).FirstOrDefault(),
+                Micro = db.Segments.Where(g => g.Id == s.MicroSegmentId).Select(g => g.Name).FirstOrDefault(),
+            })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (row is null)
+            return null;
+        return new ScoreSummary(row.ChurnScore, row.ChurnRiskBand, row.ProbabilityAlive, row.PredictedLifetimeValue, row.Cutoff)
+        {
+            ExpectedPurchases = row.ExpectedPurchases,
+            ExpectedSpendPerOrder = row.ExpectedSpendPerOrder,
+            Reasons = StoredScoreJson.Sentences(row.ChurnReasonsJson),
+            Offers = StoredScoreJson.Offers(row.NextBestOffersJson),
+            RfmSegment = row.Rfm,
+            MicroSegment = row.Micro,
+        };
     }
 
     private static async Task<CustomerOrdersPage> OrdersPageAsync(LoyaltyDbContext db, long customerId, int page, int total, CancellationToken cancellationToken)

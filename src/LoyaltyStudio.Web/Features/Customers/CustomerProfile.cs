@@ -86,5 +86,24 @@ public sealed record SupportContactRow(DateTime OpenedAt, SupportTopic Topic, Su
 /// <summary>One points movement.</summary>
 public sealed record LedgerRow(DateTime OccurredAt, PointsEntryType Type, int Points, string? Note);
 
-/// <summary>The customer's scores from the current scoring run.</summary>
-public sealed record ScoreSummary(int ChurnScore, ChurnRiskBand RiskBand, double ProbabilityAlive, decimal PredictedLifetimeValue, DateTime ScoredAt);
+/// <summary>The customer's scores from the current scoring run: risk with its reasons, lifetime value, segments, offers.</summary>
+public sealed record ScoreSummary(int ChurnScore, ChurnRiskBand RiskBand, double ProbabilityAlive, decimal PredictedLifetimeValue, DateTime ScoredAt)
+{
+    /// <summary>Expected purchases over the lifetime-value horizon.</summary>
+    public double ExpectedPurchases { get; init; }
+
+    public decimal ExpectedSpendPerOrder { get; init; }
+
+    /// <summary>Why the churn risk is what it is, in plain sentences (Medium and High risk only).</summary>
+    public IReadOnlyList<string> Reasons { get; init; } = [];
+
+    public string? RfmSegment { get; init; }
+
+    public string? MicroSegment { get; init; }
+
+    /// <summary>Ranked next-best-offer candidates.</summary>
+    public IReadOnlyList<OfferSuggestion> Offers { get; init; } = [];
+}
+
+/// <summary>One next-best-offer candidate: what to offer, why, and whether the customer may be contacted.</summary>
+public sealed record OfferSuggestion(string Title, string Reason, bool Contactable);

@@ -6,6 +6,8 @@ using LoyaltyStudio.Domain.Customers;
 using LoyaltyStudio.Domain.Engagement;
 using LoyaltyStudio.Domain.Loyalty;
 using LoyaltyStudio.Domain.Sales;
+using LoyaltyStudio.Domain.Scoring;
+using LoyaltyStudio.Domain.Segments;
 using LoyaltyStudio.Web.Features.Customers;
 using LoyaltyStudio.Web.Identity;
 using LoyaltyStudio.Web.Tests.TestSupport;
@@ -225,6 +227,45 @@ public sealed class CustomerLookupServiceTests : IAsyncLifetime
         Assert.Equal(Math.Round((monthly + 500m) / 13, 2), profile.Kpis.AverageOrderValue);
         Assert.Equal(Utc(2026, 3, 1), profile.Kpis.LastPurchaseAt);
         Assert.Equal(175, profile.Kpis.PointsBalance);
+    }
+
+    [Fact]
+    public async Task Profile_shows_the_current_runs_score_with_reasons_segments_and_offers_and_ignores_older_runs()
+    {
+        Assert.Null((await Service().GetProfileAsync(UserIn(Roles.Support), _jane))!.Score);
+        await using (var db = _database.Factory.CreateDbContext())
+        {
+            var old = new ScoringRun(Utc(2026, 2, 1), Utc(2026, 2, 1), "test");
+            var current = new ScoringRun(Utc(2026, 3, 1), Utc(2026, 3, 1), "test");
+            var segment = new Segment(SegmentKind.Micro, "micro:1", "Lapsing coffee regulars", "", Utc(2026, 3, 1));
+            var rfm = new Segment(SegmentKind.Rfm, "rfm:at-risk", "At risk", "", Utc(2026, 3, 1));
+            db.AddRange(old, current, segment, rfm);
+            await db.SaveChangesAsync();
+            foreach (var run in new[] { old, current })
+            {
+                run.Succeed(run.StartedAt, 1, "{}");
+            }
+            current.MakeCurrent();
+            db.CustomerScores.Add(new CustomerScore(old.Id, _jane, 0.05, ChurnRiskThresholds.Default, "[]", 0.9, 5, 20m, 900m,
+                new RfmScore(5, 5, 5), null, null, "[]"));
+            db.CustomerScores.Add(new CustomerScore(current.Id, _jane, 0.82, ChurnRiskThresholds.Default,
+                """[{"feature":"recency_days","contribution":1.5,"sentence":"No purchase for 14 days; usually buys every 30"}]""",
+                0.31, 3.4, 21.75m, 412.5m, new RfmScore(2, 3, 4), segment.Id, rfm.Id,
+                """[{"kind":"favouriteCategory","title":"10 % off Drinks","reason":"Drinks is 100 % of recent spend","expectedValue":0.5,"cost":0.1,"contactable":false}]"""));
+            await db.SaveChangesAsync();
+        }
+
+        var score = (await Service().GetProfileAsync(UserIn(Roles.Support), _jane))!.Score;
+
+        Assert.NotNull(score);
+        Assert.Equal(82, score.ChurnScore);
+        Assert.Equal(Utc(2026, 3, 1), score.ScoredAt);
+        Assert.Equal(412.5m, score.PredictedLifetimeValue);
+        Assert.Equal(21.75m, score.ExpectedSpendPerOrder);
+        Assert.Equal(["No purchase for 14 days; usually buys every 30"], score.Reasons);
+        Assert.Equal("Lapsing coffee regulars", score.MicroSegment);
+        Assert.Equal("At risk", score.RfmSegment);
+        Assert.Equal([new OfferSuggestion("10 % off Drinks", "Drinks is 100 % of recent spend", Contactable: false)], score.Offers);
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using LoyaltyStudio.Domain.Common;
 using LoyaltyStudio.Domain.Customers;
 using LoyaltyStudio.Domain.Engagement;
 using LoyaltyStudio.Domain.Loyalty;
+using LoyaltyStudio.Domain.Scoring;
 using LoyaltyStudio.Web.Features.Customers;
 using LoyaltyStudio.Web.Tests.TestSupport;
 
@@ -14,7 +15,7 @@ public sealed class CustomerProfileViewTests : ShellTestContext
     private static readonly CultureInfo EnUs = CultureInfo.GetCultureInfo("en-US");
     private static readonly DateTime Signup = new(2024, 5, 1, 0, 0, 0, DateTimeKind.Utc);
 
-    private static CustomerProfile Profile(bool masked = false, DateTime? rescore = null, bool empty = false)
+    private static CustomerProfile Profile(bool masked = false, DateTime? rescore = null, bool empty = false, ScoreSummary? score = null)
     {
         var header = new CustomerHeader(7, "CUST-0000007",
             masked ? "J*** S****" : "Jane Smith",
@@ -34,7 +35,7 @@ public sealed class CustomerProfileViewTests : ShellTestContext
             new LatestEntries<EventRow>(empty ? [] : [new EventRow(new DateTime(2026, 1, 2, 0, 0, 0, DateTimeKind.Utc), InteractionType.ProductView, SalesChannel.App, "Coffee beans", null)], empty ? 0 : 25),
             new LatestEntries<SupportContactRow>(empty ? [] : [new SupportContactRow(new DateTime(2026, 2, 2, 0, 0, 0, DateTimeKind.Utc), SupportTopic.Delivery, SupportOutcome.ResolvedLate)], empty ? 0 : 1),
             new LatestEntries<LedgerRow>(empty ? [] : [new LedgerRow(new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc), PointsEntryType.Adjust, -5, "Correction")], empty ? 0 : 3),
-            Score: null);
+            Score: score);
     }
 
     private IRenderedComponent<CustomerProfileView> RenderView(CustomerProfile profile) =>
@@ -84,8 +85,36 @@ public sealed class CustomerProfileViewTests : ShellTestContext
     {
         var view = RenderView(Profile());
 
-        Assert.Contains("Not scored yet — scores arrive with the intelligence layer", view.Find(".ls-customer-scores").TextContent, StringComparison.Ordinal);
+        Assert.Contains("Not scored yet — the next scoring run will score this customer", view.Find(".ls-customer-scores").TextContent, StringComparison.Ordinal);
         Assert.DoesNotContain("Churn risk", view.Find(".ls-customer-scores").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Scores_show_risk_with_its_reasons_segments_and_ranked_offers()
+    {
+        var score = new ScoreSummary(82, ChurnRiskBand.High, 0.31, 412.5m, new DateTime(2026, 6, 30, 0, 0, 0, DateTimeKind.Utc))
+        {
+            ExpectedPurchases = 3.4,
+            ExpectedSpendPerOrder = 21.75m,
+            Reasons = ["No purchase for 64 days; usually buys every 12", "App opens down 70 % in the last 4 weeks"],
+            RfmSegment = "At risk",
+            MicroSegment = "Lapsing coffee regulars",
+            Offers = [new OfferSuggestion("10 % off Coffee", "Coffee is 62 % of recent spend", Contactable: false)],
+        };
+
+        var scores = RenderView(Profile(score: score)).Find(".ls-customer-scores");
+
+        Assert.Contains("Churn risk 82 / 100 (High)", scores.TextContent, StringComparison.Ordinal);
+        Assert.Contains("$413", scores.TextContent, StringComparison.Ordinal);
+        Assert.Contains("3.4 orders expected at $21.75", scores.TextContent, StringComparison.Ordinal);
+        Assert.Equal(["No purchase for 64 days; usually buys every 12", "App opens down 70 % in the last 4 weeks"],
+            scores.QuerySelectorAll(".ls-churn-reasons li").Select(li => li.TextContent.Trim()));
+        Assert.Contains("RFM: At risk", scores.QuerySelector(".ls-rfm-segment")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Segment: Lapsing coffee regulars", scores.QuerySelector(".ls-micro-segment")!.TextContent, StringComparison.Ordinal);
+        var offer = Assert.Single(scores.QuerySelectorAll(".ls-next-offers li"));
+        Assert.Contains("10 % off Coffee — Coffee is 62 % of recent spend", offer.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(offer.QuerySelector(".ls-not-contactable"));
+        Assert.Empty(scores.QuerySelectorAll(".ls-not-scored"));
     }
 
     [Fact]
