@@ -1,4 +1,5 @@
 using LoyaltyStudio.Data;
+using LoyaltyStudio.Domain.Common;
 using LoyaltyStudio.Domain.Engagement;
 using LoyaltyStudio.Domain.Loyalty;
 using Microsoft.EntityFrameworkCore;
@@ -90,19 +91,24 @@ public sealed class SqlFeatureBuilder(IDbContextFactory<LoyaltyDbContext> contex
 
         var history = new PurchaseHistory(windows);
         var current = -1L;
-        var stream = orders.OrderBy(o => o.CustomerId).ThenBy(o => o.OrderedAt)
-            .Select(o => new { o.CustomerId, o.OrderedAt, o.Channel, Total = (double)o.Total, Discount = (double)o.DiscountTotal })
-            .AsAsyncEnumerable();
-        await foreach (var order in stream.WithCancellation(cancellationToken))
+        // The query is LINQ; its rows are read from the data reader so that the order time can be read by StoredDateTime.
+        var query = orders.OrderBy(o => o.CustomerId).ThenBy(o => o.OrderedAt)
+            .Select(o => new { o.CustomerId, o.OrderedAt, o.Channel, Total = (double)o.Total, Discount = (double)o.DiscountTotal });
+        var dates = new StoredDateTime(context.Database.IsSqlite());
+        await context.Database.OpenConnectionAsync(cancellationToken);
+        await using var command = query.CreateDbCommand();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
         {
-            if (order.CustomerId != current)
+            var customerId = reader.GetInt64(0);
+            if (customerId != current)
             {
                 if (history.Orders > 0)
                     Finish(current);
-                current = order.CustomerId;
+                current = customerId;
                 history.Reset();
             }
-            history.Add(order.OrderedAt, order.Channel, order.Total, order.Discount);
+            history.Add(dates.Read(reader, 1), Enum.Parse<SalesChannel>(reader.GetString(2)), reader.GetDouble(3), reader.GetDouble(4));
         }
         if (history.Orders > 0)
             Finish(current);

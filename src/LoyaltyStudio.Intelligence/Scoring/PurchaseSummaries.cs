@@ -1,5 +1,6 @@
 using System.Globalization;
 using LoyaltyStudio.Data;
+using LoyaltyStudio.Intelligence.Features;
 using LoyaltyStudio.Intelligence.Lifetime;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,8 +18,16 @@ public static class PurchaseSummaries
         if (customerIds is not null)
             orders = orders.Where(o => customerIds.Contains(o.CustomerId));
         var purchases = new List<CustomerPurchase>();
-        await foreach (var order in orders.Select(o => new { o.CustomerId, o.OrderedAt, o.Total }).AsAsyncEnumerable().WithCancellation(cancellationToken))
-            purchases.Add(new CustomerPurchase(order.CustomerId.ToString(CultureInfo.InvariantCulture), order.OrderedAt, (double)order.Total));
+        // Read from the data reader so that the order time is read by StoredDateTime (fast on SQLite's stored text).
+        var dates = new StoredDateTime(db.Database.IsSqlite());
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        await using (var command = orders.Select(o => new { o.CustomerId, o.OrderedAt, o.Total }).CreateDbCommand())
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+                purchases.Add(new CustomerPurchase(reader.GetInt64(0).ToString(CultureInfo.InvariantCulture), dates.Read(reader, 1),
+                    (double)reader.GetDecimal(2)));
+        }
         // The builder's end date is inclusive: the last day before the cut-off.
         var summaries = new CustomerSummaryBuilder(periodDays, DateOnly.FromDateTime(cutoff.AddDays(-1))).Build(purchases);
         return summaries.ToDictionary(s => long.Parse(s.Id, CultureInfo.InvariantCulture));
