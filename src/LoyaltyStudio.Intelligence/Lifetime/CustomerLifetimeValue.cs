@@ -33,12 +33,32 @@ public static class CustomerLifetimeValue
         ArgumentNullException.ThrowIfNull(customer);
         ArgumentNullException.ThrowIfNull(horizon);
         horizon.Validate();
-        var spendPerPurchase = spend.ExpectedAverageSpend(customer);
+        return Discounted(CumulativePurchases(purchases, customer, horizon), spend.ExpectedAverageSpend(customer), horizon);
+    }
+
+    /// <summary>
+    /// E[Y(k·s) | x, t_x, T] for k = 1..K: the purchase side of <see cref="Compute"/>, which depends on the customer only
+    /// through (x, t_x, T), so customers with the same summary can share it.
+    /// </summary>
+    public static double[] CumulativePurchases(BgNbdParameters purchases, CustomerSummary customer, ClvHorizon horizon)
+    {
+        ArgumentNullException.ThrowIfNull(purchases);
+        ArgumentNullException.ThrowIfNull(horizon);
+        var cumulative = new double[horizon.Steps];
+        for (var k = 1; k <= horizon.Steps; k++)
+            cumulative[k - 1] = purchases.ConditionalExpectedPurchases(k * horizon.StepPeriods, customer);
+        return cumulative;
+    }
+
+    /// <summary>The sum of <see cref="Compute"/> from the <see cref="CumulativePurchases"/> and the expected spend per purchase.</summary>
+    public static double Discounted(ReadOnlySpan<double> cumulativePurchases, double spendPerPurchase, ClvHorizon horizon)
+    {
+        ArgumentNullException.ThrowIfNull(horizon);
         var value = 0.0;
         var previous = 0.0;
-        for (var k = 1; k <= horizon.Steps; k++)
+        for (var k = 1; k <= cumulativePurchases.Length; k++)
         {
-            var cumulative = purchases.ConditionalExpectedPurchases(k * horizon.StepPeriods, customer);
+            var cumulative = cumulativePurchases[k - 1];
             value += (cumulative - previous) * spendPerPurchase / Math.Pow(1 + horizon.DiscountRatePerStep, k);
             previous = cumulative;
         }

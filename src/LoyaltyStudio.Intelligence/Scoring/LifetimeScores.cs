@@ -18,22 +18,49 @@ public static class LifetimeScores
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(horizon);
         horizon.Validate();
-        var scores = new LifetimeScore[table.Count];
-        var horizonPeriods = horizon.Steps * horizon.StepPeriods;
-        Parallel.For(0, table.Count, i =>
+        // The purchase side (P(alive) and the expected purchases of every step) depends on a customer only through
+        // (x, t_x, T), which are whole periods, so it is computed once per distinct summary: at 100,000 customers there
+        // are far fewer of those, and each costs a dozen hypergeometric series.
+        var rows = new CustomerSummary[table.Count];
+        var outlookOf = new int[table.Count];
+        var distinct = new Dictionary<(double X, double Recency, double T), int>();
+        var representatives = new List<CustomerSummary>();
+        for (var i = 0; i < rows.Length; i++)
         {
             var id = table.CustomerIds[i];
             if (!summaries.TryGetValue(id, out var summary))
                 throw new InvalidOperationException($"Customer {id} has features but no purchase summary at {table.Cutoff:yyyy-MM-dd}; the orders changed during the run.");
-            var alive = Math.Clamp(model.Purchases.ProbabilityAlive(summary), 0, 1);
-            var purchases = model.Purchases.ConditionalExpectedPurchases(horizonPeriods, summary);
-            var spend = model.Spend.ExpectedAverageSpend(summary);
-            var value = CustomerLifetimeValue.Compute(model.Purchases, model.Spend, summary, horizon);
-            if (!double.IsFinite(alive) || !double.IsFinite(purchases) || !double.IsFinite(spend) || !double.IsFinite(value))
-                throw new InvalidOperationException(
-                    $"The lifetime-value model gives customer {id} a value that is not a number (P(alive) {alive}, purchases {purchases}, spend {spend}, CLV {value}); retrain it with `loyalty train`.");
-            scores[i] = new LifetimeScore(alive, Math.Max(0, purchases), Money(spend), Money(value));
+            rows[i] = summary;
+            if (!distinct.TryGetValue((summary.Frequency, summary.Recency, summary.T), out var index))
+            {
+                index = representatives.Count;
+                distinct.Add((summary.Frequency, summary.Recency, summary.T), index);
+                representatives.Add(summary);
+            }
+            outlookOf[i] = index;
+        }
+
+        var alive = new double[representatives.Count];
+        var cumulative = new double[representatives.Count][];
+        Parallel.For(0, representatives.Count, o =>
+        {
+            alive[o] = Math.Clamp(model.Purchases.ProbabilityAlive(representatives[o]), 0, 1);
+            cumulative[o] = CustomerLifetimeValue.CumulativePurchases(model.Purchases, representatives[o], horizon);
         });
+
+        var scores = new LifetimeScore[table.Count];
+        for (var i = 0; i < rows.Length; i++)
+        {
+            var o = outlookOf[i];
+            // The purchases over the horizon are the last step's cumulative purchases (the same k · s periods).
+            var purchases = cumulative[o][^1];
+            var spend = model.Spend.ExpectedAverageSpend(rows[i]);
+            var value = CustomerLifetimeValue.Discounted(cumulative[o], spend, horizon);
+            if (!double.IsFinite(alive[o]) || !double.IsFinite(purchases) || !double.IsFinite(spend) || !double.IsFinite(value))
+                throw new InvalidOperationException(
+                    $"The lifetime-value model gives customer {table.CustomerIds[i]} a value that is not a number (P(alive) {alive[o]}, purchases {purchases}, spend {spend}, CLV {value}); retrain it with `loyalty train`.");
+            scores[i] = new LifetimeScore(alive[o], Math.Max(0, purchases), Money(spend), Money(value));
+        }
         return scores;
     }
 
