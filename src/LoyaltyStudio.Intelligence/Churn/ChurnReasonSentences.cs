@@ -23,7 +23,7 @@ public static class ChurnReasonSentences
         [FeatureNames.Spend365] = v => Spend(v.Get(FeatureNames.Spend365), "year"),
         [FeatureNames.TenureDays] = v => $"Member for only {Duration(v.Get(FeatureNames.TenureDays))}",
         [FeatureNames.GapMeanDays] = v => v.Get(FeatureNames.GapMeanDays) > 0
-            ? $"Usually buys only every {Whole(v.Get(FeatureNames.GapMeanDays))} days"
+            ? $"Usually buys every {Whole(v.Get(FeatureNames.GapMeanDays))} days"
             : "Has bought only once",
         [FeatureNames.GapStdDays] = v => $"Buys irregularly: gaps between purchases vary by about {Whole(v.Get(FeatureNames.GapStdDays))} days",
         [FeatureNames.OrdersTrend] = v => Change("Orders", v.Get(FeatureNames.Orders90), v.Get(FeatureNames.OrdersTrend), "on the previous quarter"),
