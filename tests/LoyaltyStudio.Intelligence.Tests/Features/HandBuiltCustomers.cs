@@ -3,7 +3,7 @@ using LoyaltyStudio.Domain.Customers;
 using LoyaltyStudio.Domain.Engagement;
 using LoyaltyStudio.Domain.Offers;
 using LoyaltyStudio.Intelligence.Features;
-using static LoyaltyStudio.Intelligence.Tests.Features.FeatureTestShop;
+using static LoyaltyStudio.Intelligence.Tests.Infrastructure.TestShop;
 
 namespace LoyaltyStudio.Intelligence.Tests.Features;
 
@@ -34,7 +34,7 @@ public sealed class HandBuiltCustomers : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _shop = await CreateAsync();
+        _shop = await FeatureTestShop.CreateAsync();
         var shop = _shop;
         A = await shop.AddCustomerAsync("A", 400);
         var first = await shop.AddOrderAsync(A, 300, SalesChannel.Online, (shop.Coffee, 2, 0m));

@@ -2,7 +2,7 @@ using LoyaltyStudio.Domain.Common;
 using LoyaltyStudio.Domain.Engagement;
 using LoyaltyStudio.Intelligence.Features;
 using Microsoft.EntityFrameworkCore;
-using static LoyaltyStudio.Intelligence.Tests.Features.FeatureTestShop;
+using static LoyaltyStudio.Intelligence.Tests.Infrastructure.TestShop;
 
 namespace LoyaltyStudio.Intelligence.Tests.Features;
 

@@ -1,7 +1,7 @@
 using LoyaltyStudio.Domain.Common;
 using LoyaltyStudio.Domain.Engagement;
 using LoyaltyStudio.Intelligence.Features;
-using static LoyaltyStudio.Intelligence.Tests.Features.FeatureTestShop;
+using static LoyaltyStudio.Intelligence.Tests.Infrastructure.TestShop;
 
 namespace LoyaltyStudio.Intelligence.Tests.Features;
 

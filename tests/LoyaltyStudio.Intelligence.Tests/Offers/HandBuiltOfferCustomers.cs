@@ -1,5 +1,5 @@
 using LoyaltyStudio.Domain.Customers;
-using static LoyaltyStudio.Intelligence.Tests.Offers.OfferTestShop;
+using static LoyaltyStudio.Intelligence.Tests.Infrastructure.TestShop;
 
 namespace LoyaltyStudio.Intelligence.Tests.Offers;
 
@@ -43,7 +43,7 @@ public sealed class HandBuiltOfferCustomers : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var shop = Shop = await CreateAsync();
+        var shop = Shop = await OfferTestShop.CreateAsync();
         Fan = await shop.AddCustomerAsync("fan");
         foreach (var day in new[] { 10, 40, 100, 200 })
             await shop.AddOrderAsync(Fan, day, shop.Coffee, 2);
@@ -57,7 +57,7 @@ public sealed class HandBuiltOfferCustomers : IAsyncLifetime
         Browser = await shop.AddCustomerAsync("browser");
         await shop.AddOrderAsync(Browser, 15, shop.Coffee);
         await shop.AddOrderAsync(Browser, 7, shop.Tea);
-        await shop.AddViewsAsync(Browser, shop.Croissant, 31, 12, 10, 5, 0, -1);
+        await shop.AddViewsAsync(Browser, shop.Bakery, 31, 12, 10, 5, 0, -1);
         await shop.AddViewsAsync(Browser, shop.Tea, 9, 8);
         await shop.AddViewsAsync(Browser, shop.Coffee, 3);
 
@@ -75,7 +75,7 @@ public sealed class HandBuiltOfferCustomers : IAsyncLifetime
         await shop.AddOrderAsync(Silent, 5, shop.Coffee);
 
         ViewerOnly = await shop.AddCustomerAsync("viewer-only");
-        await shop.AddViewsAsync(ViewerOnly, shop.Croissant, 3, 2, 1);
+        await shop.AddViewsAsync(ViewerOnly, shop.Bakery, 3, 2, 1);
 
         Future = await shop.AddCustomerAsync("future");
         await shop.AddOrderAsync(Future, 0, shop.Coffee);

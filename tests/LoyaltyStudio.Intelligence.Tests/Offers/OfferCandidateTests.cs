@@ -1,5 +1,5 @@
 using LoyaltyStudio.Intelligence.Offers;
-using static LoyaltyStudio.Intelligence.Tests.Offers.OfferTestShop;
+using static LoyaltyStudio.Intelligence.Tests.Infrastructure.TestShop;
 
 namespace LoyaltyStudio.Intelligence.Tests.Offers;
 
@@ -39,7 +39,7 @@ public sealed class OfferCandidateTests(HandBuiltOfferCustomers customers) : ICl
         // Croissant: the views of days 12, 10 and 5 count; day 31 is outside the window, the cut-off and later are unseen.
         // Tea was viewed twice but bought in the window; coffee was viewed once only.
         var viewed = Assert.Single(offers.For(customers.Browser.Id), o => o.Kind == OfferCandidateKind.ViewedNotBought);
-        Assert.Equal(customers.Shop.Croissant.Id, viewed.ProductId);
+        Assert.Equal(customers.Shop.Bakery.Id, viewed.ProductId);
         Assert.Equal(3, viewed.Signal);
         Assert.Equal("15 % off Croissant", viewed.Title);
         Assert.Equal("Still thinking about Croissant: viewed 3 times in the last 30 days, not bought", viewed.Reason);

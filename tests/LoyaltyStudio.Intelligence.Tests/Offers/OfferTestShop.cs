@@ -8,53 +8,25 @@ using LoyaltyStudio.Domain.Loyalty;
 using LoyaltyStudio.Domain.Offers;
 using LoyaltyStudio.Domain.Sales;
 using LoyaltyStudio.Domain.Segments;
+using LoyaltyStudio.Intelligence.Tests.Infrastructure;
 
 namespace LoyaltyStudio.Intelligence.Tests.Offers;
 
-/// <summary>
-/// A tiny shop in a real SQLite file for offer tests: the standard tier ladder, three categories with one product each
-/// (coffee 10.00, tea 8.00, croissant 5.00), and helpers that place rows a given number of days before the cut-off.
-/// </summary>
-public sealed class OfferTestShop : IAsyncDisposable
+/// <summary>The <see cref="TestShop"/> with the standard tier ladder and the helpers offer tests need: consent, views, campaigns.</summary>
+public sealed class OfferTestShop : TestShop
 {
-    public static readonly DateTime Cutoff = new(2026, 7, 1, 0, 0, 0, DateTimeKind.Utc);
-
-    private int _orderNumber;
-
-    private OfferTestShop(SqliteTestDatabase database, Product coffee, Product tea, Product croissant)
-    {
-        Database = database;
-        Coffee = coffee;
-        Tea = tea;
-        Croissant = croissant;
-    }
-
-    public SqliteTestDatabase Database { get; }
-
-    public Product Coffee { get; }
-
-    public Product Tea { get; }
-
-    public Product Croissant { get; }
+    private OfferTestShop(SqliteTestDatabase database, Product[] products) : base(database, products) { }
 
     public static async Task<OfferTestShop> CreateAsync()
     {
-        var database = await SqliteTestDatabase.CreateAsync();
+        var (database, products) = await StockAsync();
         await database.AddAsync(
             new Tier("BRONZE", "Bronze", 0, 0m, 1m),
             new Tier("SILVER", "Silver", 1, 250m, 1.25m),
             new Tier("GOLD", "Gold", 2, 750m, 1.5m),
             new Tier("PLATINUM", "Platinum", 3, 2000m, 2m));
-        var categories = await database.AddAsync(new Category("COFFEE", "Coffee"), new Category("TEA", "Tea"), new Category("BAKERY", "Bakery"));
-        var products = await database.AddAsync(
-            new Product("P-COFFEE", "House roast", categories[0].Id, 10m),
-            new Product("P-TEA", "Earl grey", categories[1].Id, 8m),
-            new Product("P-CROISSANT", "Croissant", categories[2].Id, 5m));
-        return new OfferTestShop(database, products[0], products[1], products[2]);
+        return new OfferTestShop(database, products);
     }
-
-    /// <summary>The moment <paramref name="days"/> days before the cut-off (negative: after it).</summary>
-    public static DateTime DaysBefore(double days) => Cutoff.AddDays(-days);
 
     /// <summary>A customer who signed up two years before the cut-off, with e-mail consent unless told otherwise.</summary>
     public async Task<Customer> AddCustomerAsync(string externalId, bool emailConsent = true)
@@ -66,14 +38,9 @@ public sealed class OfferTestShop : IAsyncDisposable
         return customer;
     }
 
-    /// <summary>An order with <paramref name="quantity"/> units of one product at its price.</summary>
-    public async Task<Order> AddOrderAsync(Customer customer, double daysBefore, Product product, int quantity = 1)
-    {
-        var order = new Order($"T-{++_orderNumber:D5}", customer.Id, DaysBefore(daysBefore), SalesChannel.Online);
-        order.AddLine(product.Id, quantity, product.UnitPrice);
-        await Database.AddAsync(order);
-        return order;
-    }
+    /// <summary>An online order of <paramref name="quantity"/> units of one product at its price.</summary>
+    public Task<Order> AddOrderAsync(Customer customer, double daysBefore, Product product, int quantity = 1) =>
+        AddOrderAsync(customer, daysBefore, SalesChannel.Online, (product, quantity, 0m));
 
     public Task<InteractionEvent[]> AddViewsAsync(Customer customer, Product product, params double[] daysBefore) =>
         Database.AddAsync([.. daysBefore.Select(d => new InteractionEvent(customer.Id, DaysBefore(d), InteractionType.ProductView,
@@ -113,5 +80,4 @@ public sealed class OfferTestShop : IAsyncDisposable
         await Database.AddAsync(offer);
     }
 
-    public ValueTask DisposeAsync() => Database.DisposeAsync();
 }

@@ -1,7 +1,7 @@
 using LoyaltyStudio.Domain.Campaigns;
 using LoyaltyStudio.Domain.Customers;
 using LoyaltyStudio.Intelligence.Offers;
-using static LoyaltyStudio.Intelligence.Tests.Offers.OfferTestShop;
+using static LoyaltyStudio.Intelligence.Tests.Infrastructure.TestShop;
 
 namespace LoyaltyStudio.Intelligence.Tests.Offers;
 
@@ -21,7 +21,7 @@ public sealed class ResponseRateTests(HandBuiltOfferCustomers noHistory)
     /// </summary>
     public async Task InitializeAsync()
     {
-        var shop = _shop = await CreateAsync();
+        var shop = _shop = await OfferTestShop.CreateAsync();
         var campaign = await shop.AddCompletedCampaignAsync("Spring", startDaysBefore: 100);
         var treated = new List<Customer>();
         var heldOut = new List<Customer>();
