@@ -15,8 +15,12 @@ namespace LoyaltyStudio.Intelligence.Scoring;
 /// </summary>
 internal sealed class IncrementalSnapshot(IDbContextFactory<LoyaltyDbContext> contexts)
 {
-    /// <summary>What the current run holds for a customer that an incremental run keeps: RFM and segments.</summary>
-    public sealed record KeptScore(long CustomerId, int RfmRecency, int RfmFrequency, int RfmMonetary, long? MicroSegmentId, long? RfmSegmentId);
+    /// <summary>
+    /// What the current run holds for a customer that an incremental run keeps: RFM, segments and the next-best offers
+    /// (all computed against the whole population, so they move with the next full run).
+    /// </summary>
+    public sealed record KeptScore(long CustomerId, int RfmRecency, int RfmFrequency, int RfmMonetary, long? MicroSegmentId, long? RfmSegmentId,
+        string NextBestOffersJson);
 
     public async Task<List<long>> MarkedCustomersAsync(CancellationToken cancellationToken)
     {
@@ -29,7 +33,7 @@ internal sealed class IncrementalSnapshot(IDbContextFactory<LoyaltyDbContext> co
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         return await db.CustomerScores.AsNoTracking()
             .Where(s => s.ScoringRunId == currentRunId && customerIds.Contains(s.CustomerId))
-            .Select(s => new KeptScore(s.CustomerId, s.RfmRecency, s.RfmFrequency, s.RfmMonetary, s.MicroSegmentId, s.RfmSegmentId))
+            .Select(s => new KeptScore(s.CustomerId, s.RfmRecency, s.RfmFrequency, s.RfmMonetary, s.MicroSegmentId, s.RfmSegmentId, s.NextBestOffersJson))
             .ToDictionaryAsync(s => s.CustomerId, cancellationToken);
     }
 

@@ -140,7 +140,7 @@ public sealed class ScoringRunner
                 scores.Add(new CustomerScore(run.Id, table.CustomerIds[i], churn[i].Probability, _options.Thresholds,
                     ReasonsJson(churn[i]), lifetime[i].ProbabilityAlive, lifetime[i].ExpectedPurchases, lifetime[i].ExpectedSpendPerOrder,
                     lifetime[i].LifetimeValue, new RfmScore(old.RfmRecency, old.RfmFrequency, old.RfmMonetary), old.MicroSegmentId,
-                    old.RfmSegmentId, "[]"));
+                    old.RfmSegmentId, old.NextBestOffersJson));
             }
             var copied = await _incremental.WriteAsync(run.Id, currentRunId, scores, cancellationToken);
 

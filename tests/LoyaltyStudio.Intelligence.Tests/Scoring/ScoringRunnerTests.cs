@@ -172,6 +172,11 @@ public sealed class ScoringRunnerTests(SimulatedLoyaltyData data) : IAsyncLifeti
         var before = await check.CustomerScores.Where(s => s.ScoringRunId == full.RunId && marked.Contains(s.CustomerId)).OrderBy(s => s.CustomerId).Select(s => s.ChurnScore).ToListAsync();
         var after = await check.CustomerScores.Where(s => s.ScoringRunId == run.Id && marked.Contains(s.CustomerId)).OrderBy(s => s.CustomerId).Select(s => s.ChurnScore).ToListAsync();
         Assert.Equal(before, after);
+        // Offers, like RFM and segments, are population-wide: the re-scored customers keep theirs until the next full run.
+        var offersBefore = await check.CustomerScores.Where(s => s.ScoringRunId == full.RunId && marked.Contains(s.CustomerId)).OrderBy(s => s.CustomerId).Select(s => s.NextBestOffersJson).ToListAsync();
+        var offersAfter = await check.CustomerScores.Where(s => s.ScoringRunId == run.Id && marked.Contains(s.CustomerId)).OrderBy(s => s.CustomerId).Select(s => s.NextBestOffersJson).ToListAsync();
+        Assert.Equal(offersBefore, offersAfter);
+        Assert.DoesNotContain("[]", offersAfter);
         Assert.Null(await runner.RunIncrementalAsync("api"));
     }
 
