@@ -24,6 +24,7 @@ public static class LoyaltyCli
             BenchCommand.Create(cli),
             TrainCommand.Create(cli),
             ScoreCommand.Create(cli),
+            ModelsCommand.Create(cli),
         };
         var parse = root.Parse(commandArgs);
         return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, cancellationToken);
