@@ -47,9 +47,14 @@ internal static class BenchScoreCommand
                 var (customers, rate) = await ChurnBatchRateAsync(scoring, run.Cutoff, cancellationToken);
 
                 var table = new Table().AddColumn("Measure").AddColumn(new TableColumn("Figure").RightAligned()).AddColumn("Goal");
-                table.AddRow("Training (churn + lifetime value), s", F(trainSeconds, "0.0"), Goal(trainSeconds <= TrainingGoalSeconds, "< 30 s"));
+                table.AddRow("Training, all models (churn + lifetime value), s", F(trainSeconds, "0.0"), "");
                 if (outcome.Churn is { } churn)
-                    table.AddRow($"  churn model ({churn.Algorithm}) fit, s", F(churn.TrainSeconds, "0.0"), "");
+                {
+                    // The goal is about the churn model: its features at both cut-offs, both algorithms, calibration, refit.
+                    var churnSeconds = churn.FeatureSeconds + churn.TrainSeconds;
+                    table.AddRow("  churn model, features + fit, s", F(churnSeconds, "0.0"), Goal(churnSeconds <= TrainingGoalSeconds, "< 30 s"));
+                    table.AddRow($"    of which fitting ({churn.Algorithm} kept), s", F(churn.TrainSeconds, "0.0"), "");
+                }
                 table.AddRow($"Full scoring run ({run.CustomersScored:N0} customers), s", F(runSeconds, "0.0"), Goal(runSeconds <= FullRunGoalSeconds, "< 30 s"));
                 foreach (var (stage, seconds) in run.StageSeconds)
                     table.AddRow("  " + stage, F(seconds, "0.00"), "");

@@ -49,6 +49,7 @@ public sealed class ScoringRunner
         var run = await _store.StartAsync(cutoff, triggeredBy, ScoringRunKind.Full, cancellationToken);
         var clock = new StageClock(progress);
         var created = new List<long>();
+        Task<NextBestOffers>? offersTask = null;
         try
         {
             await _store.RecordModelVersionsAsync(run.Id, models.VersionsJson, cancellationToken);
@@ -61,6 +62,12 @@ public sealed class ScoringRunner
             clock.Start(ScoringStages.Churn, table.Count);
             cancellationToken.ThrowIfCancellationRequested();
             var churn = models.Churn.Score(table, _options.Thresholds, ChurnRiskBand.Medium, _options.ReasonsPerCustomer);
+
+            // The offers mostly read the database (on their own connections) and need only the churn probabilities, so
+            // they run beside the CPU-bound lifetime, RFM and segment stages; the offers stage below is the wait left.
+            var probabilities = churn.ToDictionary(c => c.CustomerId, c => c.Probability);
+            offersTask = Task.Run(() => new NextBestOfferEngine(_contexts).ProposeAsync(cutoff, probabilities, cancellationToken: cancellationToken),
+                cancellationToken);
 
             clock.Start(ScoringStages.Lifetime, table.Count);
             var lifetime = await LifetimeAsync(table, models.Lifetime, null, cancellationToken);
@@ -76,8 +83,7 @@ public sealed class ScoringRunner
             var micro = MicroSegmenter.Fit(table, previous);
 
             clock.Start(ScoringStages.Offers, table.Count);
-            var offers = await new NextBestOfferEngine(_contexts).ProposeAsync(cutoff,
-                churn.ToDictionary(c => c.CustomerId, c => c.Probability), cancellationToken: cancellationToken);
+            var offers = await offersTask;
             var plan = Plan(table, churn, lifetime, rfm, micro, offers);
 
             clock.Start(ScoringStages.Write, table.Count);
@@ -91,6 +97,12 @@ public sealed class ScoringRunner
         }
         catch (Exception e)
         {
+            if (offersTask is not null)
+            {
+                // Let the offers finish reading before the run is abandoned; their own failure, if any, is not the cause.
+                await Task.WhenAny(offersTask);
+                _ = offersTask.Exception;
+            }
             await _store.AbandonAsync(run.Id, created, e is OperationCanceledException && cancellationToken.IsCancellationRequested ? null : e);
             throw;
         }
