@@ -68,6 +68,20 @@ public sealed class SqlFeatureBuilder(IDbContextFactory<LoyaltyDbContext> contex
     /// <summary>Writes what a grouped query read into the rows [<c>first</c>, Count) of its customers.</summary>
     private delegate void ApplyToRows(FeatureRows rows, int first);
 
+    /// <summary>Sets the feature values of one customer's row from one item a grouped query read.</summary>
+    private delegate void SetValues<in T>(T item, Span<float> values);
+
+    /// <summary>Hands each item to <paramref name="set"/> with its customer's row; items of customers without a row are skipped.</summary>
+    private static void ApplyEach<T>(FeatureRows rows, int first, List<T> read, Func<T, long> customerOf, SetValues<T> set)
+    {
+        foreach (var item in read)
+        {
+            var row = rows.Find(customerOf(item), first);
+            if (row >= 0)
+                set(item, rows.Row(row));
+        }
+    }
+
     private async Task<LoyaltyDbContext> OpenAsync(CancellationToken cancellationToken)
     {
         var context = await contextFactory.CreateDbContextAsync(cancellationToken);
@@ -181,20 +195,13 @@ public sealed class SqlFeatureBuilder(IDbContextFactory<LoyaltyDbContext> contex
             BrowsingBefore = g.Count(e => e.Type != InteractionType.AppOpen && e.OccurredAt < recentFrom),
         });
         var read = await counts.ToListAsync(cancellationToken);
-        return (rows, first) =>
+        return (rows, first) => ApplyEach(rows, first, read, c => c.CustomerId, (c, values) =>
         {
-            foreach (var c in read)
-            {
-                var row = rows.Find(c.CustomerId, first);
-                if (row < 0)
-                    continue;
-                var values = rows.Row(row);
-                values[FeatureColumns.AppOpens28] = c.AppOpens;
-                values[FeatureColumns.AppOpensTrend] = (float)FeatureWindows.Trend(c.AppOpens, c.AppOpensBefore);
-                values[FeatureColumns.Browsing28] = c.Browsing;
-                values[FeatureColumns.BrowsingTrend] = (float)FeatureWindows.Trend(c.Browsing, c.BrowsingBefore);
-            }
-        };
+            values[FeatureColumns.AppOpens28] = c.AppOpens;
+            values[FeatureColumns.AppOpensTrend] = (float)FeatureWindows.Trend(c.AppOpens, c.AppOpensBefore);
+            values[FeatureColumns.Browsing28] = c.Browsing;
+            values[FeatureColumns.BrowsingTrend] = (float)FeatureWindows.Trend(c.Browsing, c.BrowsingBefore);
+        });
     }
 
     private async Task<ApplyToRows> ReadSupportAsync(FeatureWindows windows, long[]? scope, CancellationToken cancellationToken)
@@ -213,19 +220,12 @@ public sealed class SqlFeatureBuilder(IDbContextFactory<LoyaltyDbContext> contex
             Delivery = g.Count(s => s.Topic == SupportTopic.Delivery),
         });
         var read = await counts.ToListAsync(cancellationToken);
-        return (rows, first) =>
+        return (rows, first) => ApplyEach(rows, first, read, c => c.CustomerId, (c, values) =>
         {
-            foreach (var c in read)
-            {
-                var row = rows.Find(c.CustomerId, first);
-                if (row < 0)
-                    continue;
-                var values = rows.Row(row);
-                values[FeatureColumns.SupportContacts365] = c.Contacts;
-                values[FeatureColumns.SupportBadOutcomes365] = c.Bad;
-                values[FeatureColumns.DeliveryComplaints365] = c.Delivery;
-            }
-        };
+            values[FeatureColumns.SupportContacts365] = c.Contacts;
+            values[FeatureColumns.SupportBadOutcomes365] = c.Bad;
+            values[FeatureColumns.DeliveryComplaints365] = c.Delivery;
+        });
     }
 
     private async Task<ApplyToRows> ReadPointsAsync(FeatureWindows windows, long[]? scope, CancellationToken cancellationToken)
@@ -242,18 +242,11 @@ public sealed class SqlFeatureBuilder(IDbContextFactory<LoyaltyDbContext> contex
             Redemptions = g.Count(p => p.Type == PointsEntryType.Redeem && p.OccurredAt >= from),
         });
         var read = await sums.ToListAsync(cancellationToken);
-        return (rows, first) =>
+        return (rows, first) => ApplyEach(rows, first, read, s => s.CustomerId, (s, values) =>
         {
-            foreach (var s in read)
-            {
-                var row = rows.Find(s.CustomerId, first);
-                if (row < 0)
-                    continue;
-                var values = rows.Row(row);
-                values[FeatureColumns.PointsBalance] = s.Balance;
-                values[FeatureColumns.Redemptions365] = s.Redemptions;
-            }
-        };
+            values[FeatureColumns.PointsBalance] = s.Balance;
+            values[FeatureColumns.Redemptions365] = s.Redemptions;
+        });
     }
 
     private async Task<ApplyToRows> ReadOffersAsync(FeatureWindows windows, long[]? scope, CancellationToken cancellationToken)
@@ -271,17 +264,10 @@ public sealed class SqlFeatureBuilder(IDbContextFactory<LoyaltyDbContext> contex
             Redeemed = g.Count(o => o.RedeemedAt < cutoff),
         });
         var read = await counts.ToListAsync(cancellationToken);
-        return (rows, first) =>
+        return (rows, first) => ApplyEach(rows, first, read, c => c.CustomerId, (c, values) =>
         {
-            foreach (var c in read)
-            {
-                var row = rows.Find(c.CustomerId, first);
-                if (row < 0)
-                    continue;
-                var values = rows.Row(row);
-                values[FeatureColumns.OffersReceived365] = c.Received;
-                values[FeatureColumns.OfferResponseRate] = c.Received > 0 ? (float)c.Redeemed / c.Received : 0f;
-            }
-        };
+            values[FeatureColumns.OffersReceived365] = c.Received;
+            values[FeatureColumns.OfferResponseRate] = c.Received > 0 ? (float)c.Redeemed / c.Received : 0f;
+        });
     }
 }
