@@ -1,7 +1,11 @@
 using LoyaltyStudio.Data.Simulation;
 using LoyaltyStudio.Web.Api;
 using LoyaltyStudio.Web.Components;
+using LoyaltyStudio.Intelligence.Audiences;
 using LoyaltyStudio.Web.Features.Admin.Scoring;
+using LoyaltyStudio.Web.Features.Churn;
+using LoyaltyStudio.Web.Features.Segments.Audiences;
+using LoyaltyStudio.Web.Features.Segments.Explorer;
 using LoyaltyStudio.Web.Features.Customers;
 using LoyaltyStudio.Web.Features.Home;
 using LoyaltyStudio.Web.Health;
@@ -41,6 +45,10 @@ public static class WebAppExtensions
         builder.Services.AddScoped<ICustomerLookupService, CustomerLookupService>();
         builder.Services.AddScoped<Features.Admin.Import.IImportPageService, Features.Admin.Import.ImportPageService>();
         builder.Services.AddCustomerScoring(builder.Configuration);
+        builder.Services.AddSavedAudiences();
+        builder.Services.AddSegmentExplorer();
+        builder.Services.AddAudienceWorkspace();
+        builder.Services.AddChurnWorkspace();
         return builder;
     }
 

@@ -10,15 +10,24 @@ namespace LoyaltyStudio.EndToEnd.Tests.Infrastructure;
 /// The real web app on Kestrel at a free port, with its own SQLite file in a temp folder and a small
 /// demo data set, so a real browser can drive it. One instance is shared by the tests of a collection.
 /// </summary>
-public sealed class RunningApp : WebApplicationFactory<Program>
+public class RunningApp : WebApplicationFactory<Program>
 {
     /// <summary>Demo customers seeded for browser journeys: enough for every page to show real figures.</summary>
     public const int DemoCustomers = 600;
 
     private readonly string _dataFolder = Path.Combine(Path.GetTempPath(), "loyalty-e2e-" + Guid.NewGuid().ToString("N"));
 
+    private readonly int _customers;
+
     public RunningApp()
+        : this(DemoCustomers)
     {
+    }
+
+    /// <summary>Starts the app on a demo set of <paramref name="customers"/> customers.</summary>
+    protected RunningApp(int customers)
+    {
+        _customers = customers;
         UseKestrel(0);
         StartServer();
         var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()
@@ -39,7 +48,7 @@ public sealed class RunningApp : WebApplicationFactory<Program>
         builder.UseSetting("Demo:Enabled", "true");
         // Journeys decide what is scored: a background training run at start-up would race the pages under test.
         builder.UseSetting("Scoring:Enabled", "false");
-        builder.UseSetting("Demo:Customers", DemoCustomers.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Demo:Customers", _customers.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
     protected override void Dispose(bool disposing)
