@@ -15,6 +15,8 @@ public static class AudienceFieldCatalog
     public const string Tier = "tier";
     public const string Region = "region";
     public const string AgeBand = "ageBand";
+    public const string SignupChannel = "signupChannel";
+    public const string MemberForMonths = "memberForMonths";
     public const string BoughtInChannel = "boughtInChannel";
     public const string LastPurchaseDaysAgo = "lastPurchaseDaysAgo";
     public const string CategoryAffinity = "categoryAffinity";
@@ -51,6 +53,12 @@ public static class AudienceFieldCatalog
         new(Region, "Region", AudienceValueType.Region, Membership, IsProfile: false, "Where the customer lives."),
         new(AgeBand, "Age band", AudienceValueType.Choice, Membership, IsProfile: false, "The customer's age group.")
         { Choices = Enum.GetNames<AgeBand>() },
+        new(SignupChannel, "Signup channel", AudienceValueType.Choice, Membership, IsProfile: false,
+            "The channel the customer joined the programme through.")
+        { Choices = Enum.GetNames<SalesChannel>() },
+        new(MemberForMonths, "Member for (months)", AudienceValueType.WholeNumber, Comparison, IsProfile: false,
+            "Whole months since the customer signed up, counted from now: 'less than 3' selects those who joined in the last 3 months.")
+        { Minimum = 0, Maximum = 1200 },
         new(BoughtInChannel, "Bought in channel", AudienceValueType.Choice, [AudienceOperator.Is, AudienceOperator.IsNot], IsProfile: false,
             "'is' matches customers with at least one order through the channel; 'is not', customers with none.")
         { Choices = Enum.GetNames<SalesChannel>() },

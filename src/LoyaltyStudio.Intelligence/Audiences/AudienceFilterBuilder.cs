@@ -41,6 +41,8 @@ internal sealed class AudienceFilterBuilder(LoyaltyDbContext db, DateTime now, P
             F.Tier => Membership(c, c.Texts.Select(TierIs)),
             F.Region => Membership(c, c.Texts.Select(RegionIs)),
             F.AgeBand => Membership(c, c.Texts.Select(t => AgeBandIs(Enum.Parse<AgeBand>(t)))),
+            F.SignupChannel => Membership(c, c.Texts.Select(t => SignupChannelIs(Enum.Parse<SalesChannel>(t)))),
+            F.MemberForMonths => MemberFor(c.Operator, (int)c.Amount),
             F.BoughtInChannel => Membership(c, c.Texts.Select(t => BoughtIn(Enum.Parse<SalesChannel>(t)))),
             F.LastPurchaseDaysAgo => LastPurchase(c.Operator, (int)c.Amount),
             F.CategoryAffinity => CategoryAffinity(c.Operator, c.CategoryId, c.Amount),
@@ -77,6 +79,24 @@ internal sealed class AudienceFilterBuilder(LoyaltyDbContext db, DateTime now, P
     private Expression RegionIs(string region) => On(r => r.Customer.Region == region);
 
     private Expression AgeBandIs(AgeBand band) => On(r => r.Customer.AgeBand == band);
+
+    private Expression SignupChannelIs(SalesChannel channel) => On(r => r.Customer.SignupChannel == channel);
+
+    // Like days ago: "member for at least N months" is "signed up on or before now − N months": a plain comparison of
+    // the signup date with a parameter, and the same comparisons the churn page's tenure cohorts are counted with.
+    private BinaryExpression MemberFor(AudienceOperator op, int months)
+    {
+        var signedUp = On(r => r.Customer.SignupDate);
+        var threshold = Captured(now.AddMonths(-months));
+        return op switch
+        {
+            AudienceOperator.GreaterThan => Expression.LessThan(signedUp, threshold),
+            AudienceOperator.AtLeast => Expression.LessThanOrEqual(signedUp, threshold),
+            AudienceOperator.LessThan => Expression.GreaterThan(signedUp, threshold),
+            AudienceOperator.AtMost => Expression.GreaterThanOrEqual(signedUp, threshold),
+            _ => throw Unsupported(op, F.MemberForMonths),
+        };
+    }
 
     private Expression BoughtIn(SalesChannel channel)
     {

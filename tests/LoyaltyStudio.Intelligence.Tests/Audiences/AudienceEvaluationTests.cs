@@ -55,6 +55,15 @@ public sealed class AudienceEvaluationTests : IAsyncLifetime
     [InlineData("region", IsNot, "North", null, "Cleo,Dan,Finn", 1150)]
     [InlineData("ageBand", Is, "From25To34", null, "Ada,Cleo", 1500)]
     [InlineData("ageBand", IsOneOf, "Under25|Unknown", null, "Dan,Eve", 0)]
+    [InlineData("signupChannel", Is, "Store", null, "Cleo,Dan", 900)]
+    [InlineData("signupChannel", IsNot, "online", null, "Ben,Cleo,Dan,Eve", 1300)]
+    [InlineData("signupChannel", IsOneOf, "App|Online", null, "Ada,Ben,Eve,Finn", 1250)]
+    // Cleo signed up exactly 12 months ago: at least and at most 12, neither more nor less.
+    [InlineData("memberForMonths", GreaterThan, "12", null, "Ada,Ben,Finn", 1250)]
+    [InlineData("memberForMonths", AtLeast, "12", null, "Ada,Ben,Cleo,Finn", 2150)]
+    [InlineData("memberForMonths", LessThan, "12", null, "Dan,Eve", 0)]
+    [InlineData("memberForMonths", AtMost, "12", null, "Cleo,Dan,Eve", 900)]
+    [InlineData("memberForMonths", LessThan, "3", null, "Dan", 0)]
     [InlineData("boughtInChannel", Is, "Store", null, "Ada,Dan", 600)]
     [InlineData("boughtInChannel", IsNot, "Online", null, "Ben,Dan,Eve,Finn", 650)]
     // Dan's only order is exactly 30 days old; Eve never ordered and matches no last-purchase condition.

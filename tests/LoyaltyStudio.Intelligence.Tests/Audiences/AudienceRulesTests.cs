@@ -134,7 +134,7 @@ public class AudienceRulesTests
     [Fact]
     public void Every_field_declares_a_label_operators_and_help_for_the_editor()
     {
-        Assert.Equal(15, AudienceFieldCatalog.Fields.Count);
+        Assert.Equal(17, AudienceFieldCatalog.Fields.Count);
         Assert.All(AudienceFieldCatalog.Fields, f =>
         {
             Assert.False(string.IsNullOrWhiteSpace(f.Label));
@@ -145,5 +145,7 @@ public class AudienceRulesTests
         Assert.Equal(["Low", "Medium", "High"], AudienceFieldCatalog.Find("riskBand")!.Choices);
         Assert.True(AudienceFieldCatalog.Find("clv")!.IsProfile);
         Assert.False(AudienceFieldCatalog.Find("tier")!.IsProfile);
+        Assert.Equal(["Online", "App", "Store"], AudienceFieldCatalog.Find("signupChannel")!.Choices);
+        Assert.False(AudienceFieldCatalog.Find("memberForMonths")!.IsProfile);
     }
 }

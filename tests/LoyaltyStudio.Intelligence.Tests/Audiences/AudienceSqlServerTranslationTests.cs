@@ -30,6 +30,7 @@ public class AudienceSqlServerTranslationTests(ITestOutputHelper output)
             AudienceCondition.Of("riskBand", Is, "High"), AudienceCondition.Of("clv", GreaterThan, "500"), AudienceCondition.Of("consentEmail", Is, "yes"),
             AudienceCondition.Of("churnScore", AtLeast, "70"), AudienceCondition.OneOf("tier", "GOLD", "SILVER"), AudienceCondition.Of("region", IsNot, "North"),
             AudienceCondition.Of("ageBand", Is, "Under25"), AudienceCondition.Of("microSegment", IsNot, "micro:7"),
+            AudienceCondition.Of("signupChannel", Is, "App"), AudienceCondition.Of("memberForMonths", AtLeast, "12"),
             AudienceCondition.Of("consentSms", Is, "no"), AudienceCondition.Of("consentPush", Is, "no"), AudienceCondition.Of("consentProfiling", Is, "yes")),
         AudienceRuleGroup.All(AudienceCondition.Of("rfmSegment", Is, "rfm:champions"), AudienceCondition.Of("boughtInChannel", IsNot, "Store"))
             .With(AudienceRuleGroup.Any(
@@ -57,6 +58,8 @@ public class AudienceSqlServerTranslationTests(ITestOutputHelper output)
         // Values travel as parameters, so each rule shape is one cached plan.
         Assert.Contains("[TierCode] = @", sql, StringComparison.Ordinal);
         Assert.DoesNotContain("[TierCode] = N'GOLD'", sql, StringComparison.Ordinal);
+        Assert.Contains("[SignupChannel] = @", sql, StringComparison.Ordinal);
+        Assert.Contains("[SignupDate] <= @", sql, StringComparison.Ordinal);
     }
 
     [Fact]

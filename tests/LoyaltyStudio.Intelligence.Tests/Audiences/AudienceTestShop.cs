@@ -20,6 +20,8 @@ namespace LoyaltyStudio.Intelligence.Tests.Audiences;
 /// Eve  BRONZE North Unknown    e-mail, push      profiling  (not in the current run)          no orders
 /// Finn SILVER East  From45To54 (none)            profiling  50 Medium 250  -       -          App 60d coffee 20 + tea 10
 /// </code>
+/// Signed up (months before <see cref="Now"/>) and through: Ada 24 Online, Ben 14 App, Cleo exactly 12 Store, Dan 2 Store,
+/// Eve 5 App, Finn 40 Online.
 /// Coffee share of last-365-day spend: Ada 75 %, Cleo 50 %, Dan 100 %, Finn 66.7 %; tea: Ada 25 %, Ben 100 %, Cleo 50 %, Finn 33.3 %.
 /// </summary>
 public sealed class AudienceTestShop : IAsyncDisposable
@@ -53,10 +55,16 @@ public sealed class AudienceTestShop : IAsyncDisposable
             new Segment(SegmentKind.Micro, "micro:1", "Coffee regulars", "", Now.AddYears(-1)),
             new Segment(SegmentKind.Micro, "micro:2", "Tea lovers", "", Now.AddYears(-1)))).ToDictionary(s => s.Key, s => s.Id);
 
+        var signups = new Dictionary<string, (int MonthsAgo, SalesChannel Channel)>
+        {
+            ["Ada"] = (24, SalesChannel.Online), ["Ben"] = (14, SalesChannel.App), ["Cleo"] = (12, SalesChannel.Store),
+            ["Dan"] = (2, SalesChannel.Store), ["Eve"] = (5, SalesChannel.App), ["Finn"] = (40, SalesChannel.Online),
+        };
         Customer Person(string name, string tierCode, string region, AgeBand age, bool email, bool sms, bool push, bool profiling)
         {
+            var (monthsAgo, channel) = signups[name];
             var customer = new Customer($"C-{name}", name, "Test", $"{name.ToLowerInvariant()}@example.test", null, age, region,
-                Now.AddYears(-2), SalesChannel.Online, new Consent(email, sms, push, profiling, Now.AddYears(-2)));
+                Now.AddMonths(-monthsAgo), channel, new Consent(email, sms, push, profiling, Now.AddYears(-2)));
             customer.MoveToTier(tier[tierCode]);
             return customer;
         }
