@@ -25,12 +25,15 @@ public sealed class TrainAndScoreCommandTests
             Assert.True(report.RootElement.GetProperty("churnModel").GetProperty("activated").GetBoolean());
         }
 
-        var score = await CliRun.RunAsync("score", folder.Override);
+        // Settings reach the command the ASP.NET Core way: here the high-risk threshold from the command line.
+        var score = await CliRun.RunAsync("score", folder.Override, "--Scoring:HighRiskFrom=55");
 
         Assert.True(score.ExitCode == ExitCodes.Success, score.Error);
         await using var context = folder.Factory().CreateDbContext();
         var run = await context.ScoringRuns.SingleAsync();
         Assert.True(run.IsCurrent);
+        Assert.Equal(new ChurnRiskThresholds(40, 55), run.Thresholds);
+        Assert.Equal(0, await context.CustomerScores.CountAsync(s => (s.ChurnScore >= 55) != (s.ChurnRiskBand == ChurnRiskBand.High)));
         Assert.Contains($"Scoring run {run.Id} (Full, cut-off 2026-07-01) is current: {run.CustomersScored:N0} customers scored", score.Out);
         Assert.Contains(ScoringStagesNames.Publish, score.Out);
         Assert.Equal(run.CustomersScored, await context.CustomerScores.CountAsync());
@@ -81,6 +84,18 @@ public sealed class TrainAndScoreCommandTests
 
         Assert.Equal(ExitCodes.InvalidArguments, run.ExitCode);
         Assert.Contains(message, run.Error);
+    }
+
+    [Fact]
+    public async Task Risk_thresholds_that_cannot_work_stop_scoring_with_a_message_naming_the_setting()
+    {
+        using var folder = new TempDataFolder();
+
+        var run = await CliRun.RunAsync("score", folder.Override, "--Scoring:MediumRiskFrom=80", "--Scoring:HighRiskFrom=70");
+
+        Assert.NotEqual(ExitCodes.Success, run.ExitCode);
+        Assert.Contains("Scoring:MediumRiskFrom/HighRiskFrom", run.Error);
+        Assert.Contains("(70) must be above the medium one (80)", run.Error);
     }
 
     private static class ScoringStagesNames

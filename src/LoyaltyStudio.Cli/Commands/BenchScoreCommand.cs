@@ -29,7 +29,7 @@ internal static class BenchScoreCommand
             "(full run under 30 s, churn at 500,000 customers/s or more, training under 30 s for 100,000 customers).");
         command.SetAction((parse, cancellationToken) => cli.RunAsync(async services =>
         {
-            var scoring = await ScoringCli.OpenAsync(services, new ScoringOptions(), cancellationToken);
+            var scoring = await ScoringCli.OpenAsync(services, ScoringCli.OptionsFrom(services), cancellationToken);
             var console = ScoringCli.Console(cli.Out);
             await cli.Out.WriteLineAsync($"Database: {DatabaseSchema.Describe(scoring.Factory)}");
             try

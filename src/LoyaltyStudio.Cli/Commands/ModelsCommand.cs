@@ -48,7 +48,7 @@ internal static class ModelsCommand
         var command = new Command("list", "Every stored model version, newest first, with its quality and whether it is active.") { kind };
         command.SetAction((parse, cancellationToken) => cli.RunAsync(async services =>
         {
-            var scoring = await ScoringCli.OpenAsync(services, new ScoringOptions(), cancellationToken);
+            var scoring = await ScoringCli.OpenAsync(services, ScoringCli.OptionsFrom(services), cancellationToken);
             var versions = await scoring.Registry.ListAsync(parse.GetValue(kind), cancellationToken);
             if (versions.Count == 0)
             {
@@ -89,7 +89,7 @@ internal static class ModelsCommand
     private static async Task<int> SwitchAsync(CliContext cli, IServiceProvider services,
         Func<ModelVersionRegistry, Task<ModelVersionInfo>> change, CancellationToken cancellationToken)
     {
-        var scoring = await ScoringCli.OpenAsync(services, new ScoringOptions(), cancellationToken);
+        var scoring = await ScoringCli.OpenAsync(services, ScoringCli.OptionsFrom(services), cancellationToken);
         try
         {
             var active = await change(scoring.Registry);

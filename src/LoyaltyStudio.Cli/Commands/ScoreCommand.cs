@@ -25,7 +25,7 @@ internal static class ScoreCommand
         };
         command.SetAction((parse, cancellationToken) => cli.RunAsync(async services =>
         {
-            var scoring = await ScoringCli.OpenAsync(services, new ScoringOptions(), cancellationToken);
+            var scoring = await ScoringCli.OpenAsync(services, ScoringCli.OptionsFrom(services), cancellationToken);
             var console = ScoringCli.Console(cli.Out);
             try
             {

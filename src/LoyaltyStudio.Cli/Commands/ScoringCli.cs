@@ -2,7 +2,9 @@ using LoyaltyStudio.Data;
 using LoyaltyStudio.Intelligence.Features;
 using LoyaltyStudio.Intelligence.Registry;
 using LoyaltyStudio.Intelligence.Scoring;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Spectre.Console;
 
 namespace LoyaltyStudio.Cli.Commands;
@@ -33,6 +35,20 @@ internal sealed class ScoringCli
         var factory = services.GetRequiredService<LoyaltyDbContextFactory>();
         await DatabaseSchema.MigrateAsync(factory, cancellationToken);
         return new ScoringCli(factory, services.GetRequiredService<TimeProvider>(), options);
+    }
+
+    /// <summary>
+    /// The scoring settings (<c>Scoring:*</c>: horizon, risk thresholds, lifetime horizon, reasons) read the same way as the web
+    /// app reads them, so both score alike; a value that cannot work stops the command with a message naming the setting.
+    /// </summary>
+    public static ScoringOptions OptionsFrom(IServiceProvider services)
+    {
+        var options = new ScoringOptions();
+        services.GetRequiredService<IConfiguration>().GetSection(ScoringOptions.Section).Bind(options);
+        var problems = options.Problems();
+        if (problems.Count > 0)
+            throw new OptionsValidationException(ScoringOptions.Section, typeof(ScoringOptions), problems);
+        return options;
     }
 
     public static IAnsiConsole Console(TextWriter output) =>

@@ -36,7 +36,10 @@ internal static class TrainCommand
             "passes its bar (churn: AUC above the recency-only baseline; lifetime value: the fits converged).") { cutoff, horizon, json };
         command.SetAction((parse, cancellationToken) => cli.RunAsync(async services =>
         {
-            var options = new ScoringOptions { HorizonDays = parse.GetValue(horizon) };
+            var options = ScoringCli.OptionsFrom(services);
+            // --horizon wins over Scoring:HorizonDays only when given.
+            if (parse.GetResult(horizon) is { Implicit: false })
+                options.HorizonDays = parse.GetValue(horizon);
             var scoring = await ScoringCli.OpenAsync(services, options, cancellationToken);
             var at = parse.GetValue(cutoff) is { } date ? date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc) : (DateTime?)null;
             var asJson = parse.GetValue(json);

@@ -18,6 +18,8 @@ internal sealed class CustomerScoreConfiguration : IEntityTypeConfiguration<Cust
         builder.Property(s => s.NextBestOffersJson).IsRequired();
         builder.Property(s => s.PredictedLifetimeValue).HasPrecision(18, 2);
         builder.Property(s => s.ExpectedSpendPerOrder).HasPrecision(18, 2);
+        builder.Property(s => s.Spend365).HasPrecision(18, 2);
+        builder.Property(s => s.PointsBalance).HasPrecision(18, 2);
         builder.HasOne<ScoringRun>().WithMany().HasForeignKey(s => s.ScoringRunId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Customer>().WithMany().HasForeignKey(s => s.CustomerId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Segment>().WithMany().HasForeignKey(s => s.MicroSegmentId).OnDelete(DeleteBehavior.Restrict);

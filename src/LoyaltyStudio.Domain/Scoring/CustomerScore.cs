@@ -37,6 +37,15 @@ public class CustomerScore
     /// <summary>Ranked next-best-offer candidates as JSON.</summary>
     public string NextBestOffersJson { get; private set; } = "[]";
 
+    /// <summary>Money the customer paid (after discounts) in the 365 days before the run's cut-off.</summary>
+    public decimal Spend365 { get; private set; }
+
+    /// <summary>The customer's points balance at the run's cut-off.</summary>
+    public decimal PointsBalance { get; private set; }
+
+    /// <summary>Whole days from the last purchase to the run's cut-off; null when the customer never bought.</summary>
+    public int? DaysSinceLastPurchase { get; private set; }
+
     private CustomerScore() { }
 
     public CustomerScore(long scoringRunId, long customerId, double churnProbability, ChurnRiskThresholds thresholds,
@@ -71,5 +80,20 @@ public class CustomerScore
         MicroSegmentId = microSegmentId;
         RfmSegmentId = rfmSegmentId;
         NextBestOffersJson = nextBestOffersJson;
+    }
+
+    /// <summary>
+    /// Records what the customer did up to the cut-off (spend, points, recency), so that pages can aggregate revenue and
+    /// points liability per band or segment from the snapshot alone.
+    /// </summary>
+    public void RecordActivity(decimal spend365, decimal pointsBalance, int? daysSinceLastPurchase)
+    {
+        if (spend365 < 0)
+            throw new Common.DomainException($"Customer {CustomerId}: spend over 365 days cannot be negative ({spend365}).");
+        if (daysSinceLastPurchase < 0)
+            throw new Common.DomainException($"Customer {CustomerId}: days since the last purchase cannot be negative ({daysSinceLastPurchase}).");
+        Spend365 = spend365;
+        PointsBalance = pointsBalance;
+        DaysSinceLastPurchase = daysSinceLastPurchase;
     }
 }

@@ -47,6 +47,15 @@ public class ScoringRun
     public string? Error { get; private set; }
     public int CustomersScored { get; private set; }
 
+    /// <summary>The churn score from which a customer counted as medium risk in this run.</summary>
+    public int MediumRiskFrom { get; private set; } = ChurnRiskThresholds.Default.MediumFrom;
+
+    /// <summary>The churn score from which a customer counted as high risk in this run.</summary>
+    public int HighRiskFrom { get; private set; } = ChurnRiskThresholds.Default.HighFrom;
+
+    /// <summary>The band thresholds this run used.</summary>
+    public ChurnRiskThresholds Thresholds => new(MediumRiskFrom, HighRiskFrom);
+
     private ScoringRun() { }
 
     public ScoringRun(DateTime cutoffDate, DateTime startedAt, string triggeredBy)
@@ -73,6 +82,16 @@ public class ScoringRun
         if (string.IsNullOrWhiteSpace(modelVersionsJson))
             throw new DomainException($"Scoring run {Id}: the record of model versions cannot be empty; use {{}} when no model was used.");
         ModelVersionsJson = modelVersionsJson;
+    }
+
+    /// <summary>Records the band thresholds the run scores with; only while it runs.</summary>
+    public void RecordThresholds(ChurnRiskThresholds thresholds)
+    {
+        ArgumentNullException.ThrowIfNull(thresholds);
+        if (Status != ScoringRunStatus.Running)
+            throw new DomainException($"Scoring run {Id} is {Status}; its risk thresholds can only be recorded while it runs.");
+        MediumRiskFrom = thresholds.MediumFrom;
+        HighRiskFrom = thresholds.HighFrom;
     }
 
     public void Succeed(DateTime at, int customersScored, string stageTimingsJson)

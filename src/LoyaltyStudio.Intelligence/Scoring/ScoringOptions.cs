@@ -32,6 +32,24 @@ public sealed class ScoringOptions
     /// <summary>The lifetime-value horizon in summary periods.</summary>
     public ClvHorizon Horizon => new(LifetimeMonths, 365.25 / 12 / LifetimePeriodDays, MonthlyDiscountRate);
 
+    /// <summary>The configuration section these settings are read from (<c>Scoring:HorizonDays</c>, <c>Scoring:HighRiskFrom</c>, …).</summary>
+    public const string Section = "Scoring";
+
+    /// <summary>The problems with these settings, each naming the setting; empty when they can work.</summary>
+    public IReadOnlyList<string> Problems()
+    {
+        try
+        {
+            Validate();
+            return [];
+        }
+        catch (Exception e) when (e is ArgumentException or Domain.Common.DomainException)
+        {
+            var message = e is ArgumentOutOfRangeException range ? range.Message.Split(Environment.NewLine)[0] : e.Message;
+            return [message.StartsWith("Scoring:", StringComparison.Ordinal) ? message : "Scoring:MediumRiskFrom/HighRiskFrom: " + message];
+        }
+    }
+
     /// <summary>Fails naming the setting when a value cannot work.</summary>
     public void Validate()
     {

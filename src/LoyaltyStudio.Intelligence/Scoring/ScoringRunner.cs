@@ -46,7 +46,7 @@ public sealed class ScoringRunner
     {
         var models = await ActiveModels.LoadAsync(_registry, cancellationToken);
         var cutoff = await CutoffAsync(cancellationToken);
-        var run = await _store.StartAsync(cutoff, triggeredBy, ScoringRunKind.Full, cancellationToken);
+        var run = await _store.StartAsync(cutoff, triggeredBy, ScoringRunKind.Full, _options.Thresholds, cancellationToken);
         var clock = new StageClock(progress);
         var created = new List<long>();
         Task<NextBestOffers>? offersTask = null;
@@ -127,7 +127,7 @@ public sealed class ScoringRunner
             throw new ScoringNotReadyException(
                 $"{marked.Count} customers are marked for re-scoring, but none is in the current run (they are new); the next full run scores them.");
         var cutoff = await CutoffAsync(cancellationToken);
-        var run = await _store.StartAsync(cutoff, triggeredBy, ScoringRunKind.Incremental, cancellationToken);
+        var run = await _store.StartAsync(cutoff, triggeredBy, ScoringRunKind.Incremental, _options.Thresholds, cancellationToken);
         var clock = new StageClock(progress);
         try
         {
@@ -153,6 +153,8 @@ public sealed class ScoringRunner
                     ReasonsJson(churn[i]), lifetime[i].ProbabilityAlive, lifetime[i].ExpectedPurchases, lifetime[i].ExpectedSpendPerOrder,
                     lifetime[i].LifetimeValue, new RfmScore(old.RfmRecency, old.RfmFrequency, old.RfmMonetary), old.MicroSegmentId,
                     old.RfmSegmentId, old.NextBestOffersJson));
+                var activity = CustomerActivity.From(table, i);
+                scores[^1].RecordActivity(activity.Spend365, activity.PointsBalance, activity.DaysSinceLastPurchase);
             }
             var copied = await _incremental.WriteAsync(run.Id, currentRunId, scores, cancellationToken);
 
@@ -191,7 +193,7 @@ public sealed class ScoringRunner
         {
             scores[i] = new PlannedScore(table.CustomerIds[i], churn[i], lifetime[i],
                 new RfmScore(rfm[i].Recency, rfm[i].Frequency, rfm[i].Monetary), rfm[i].Segment.Key, micro.KeyOf(i),
-                offers.JsonFor(table.CustomerIds[i]));
+                offers.JsonFor(table.CustomerIds[i]), CustomerActivity.From(table, i));
         }
 
         var segments = new List<PlannedSegment>();

@@ -15,7 +15,24 @@ internal sealed record PlannedScore(
     RfmScore Rfm,
     string RfmKey,
     string? MicroKey,
-    string NextBestOffersJson = "[]");
+    string NextBestOffersJson = "[]",
+    CustomerActivity Activity = default);
+
+/// <summary>What a customer did up to the cut-off, as stored beside the scores: spend, points, recency.</summary>
+internal readonly record struct CustomerActivity(decimal Spend365, decimal PointsBalance, int? DaysSinceLastPurchase)
+{
+    /// <summary>Reads the activity of one row of the feature table (recency, 365-day spend, points balance).</summary>
+    public static CustomerActivity From(Features.FeatureTable table, int row)
+    {
+        var spend = table[row, Features.FeatureNames.Spend365];
+        var points = table[row, Features.FeatureNames.PointsBalance];
+        var recency = table[row, Features.FeatureNames.RecencyDays];
+        return new CustomerActivity(
+            Math.Round((decimal)Math.Max(0f, spend), 2),
+            Math.Round((decimal)points, 0),
+            float.IsFinite(recency) && recency >= 0 ? (int)Math.Floor(recency) : null);
+    }
+}
 
 /// <summary>Everything a full run found, ready to be written under its run id.</summary>
 internal sealed record SnapshotPlan(

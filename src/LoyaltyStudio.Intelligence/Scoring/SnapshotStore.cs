@@ -15,10 +15,12 @@ internal sealed class SnapshotStore(IDbContextFactory<LoyaltyDbContext> contexts
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public async Task<ScoringRun> StartAsync(DateTime cutoff, string triggeredBy, ScoringRunKind kind, CancellationToken cancellationToken)
+    public async Task<ScoringRun> StartAsync(DateTime cutoff, string triggeredBy, ScoringRunKind kind, ChurnRiskThresholds thresholds,
+        CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var run = new ScoringRun(cutoff, time.GetUtcNow().UtcDateTime, triggeredBy, kind);
+        run.RecordThresholds(thresholds);
         db.ScoringRuns.Add(run);
         await db.SaveChangesAsync(cancellationToken);
         return run;
@@ -85,6 +87,7 @@ internal sealed class SnapshotStore(IDbContextFactory<LoyaltyDbContext> contexts
             scores.Add(new CustomerScore(run.Id, row.CustomerId, row.Churn.Probability, thresholds, ReasonsJson(row.Churn),
                 row.Lifetime.ProbabilityAlive, row.Lifetime.ExpectedPurchases, row.Lifetime.ExpectedSpendPerOrder,
                 row.Lifetime.LifetimeValue, row.Rfm, microId, rfmId, row.NextBestOffersJson));
+            scores[^1].RecordActivity(row.Activity.Spend365, row.Activity.PointsBalance, row.Activity.DaysSinceLastPurchase);
             memberships.Add(new SegmentMembership(run.Id, rfmId, row.CustomerId, Previous(previous.Rfm, row.CustomerId)));
             if (microId is { } micro)
                 memberships.Add(new SegmentMembership(run.Id, micro, row.CustomerId, Previous(previous.Micro, row.CustomerId)));

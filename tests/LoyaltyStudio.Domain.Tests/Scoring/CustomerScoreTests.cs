@@ -78,4 +78,17 @@ public class CustomerScoreTests
         Assert.Contains("predicted lifetime value", Assert.Throws<DomainException>(() =>
             new CustomerScore(1, 42, 0.3, ChurnRiskThresholds.Default, "[]", 0.5, 1, 1m, -1m, new RfmScore(1, 1, 1), null, null, "[]")).Message);
     }
+
+    [Fact]
+    public void Activity_at_the_cutoff_is_recorded_and_nonsense_is_refused()
+    {
+        var score = Score(0.3);
+        score.RecordActivity(1234.5m, 870m, 12);
+        Assert.Equal((1234.5m, 870m, (int?)12), (score.Spend365, score.PointsBalance, score.DaysSinceLastPurchase));
+
+        Assert.Contains("spend over 365 days cannot be negative", Assert.Throws<DomainException>(() => score.RecordActivity(-1m, 0m, 1)).Message);
+        Assert.Contains("days since the last purchase cannot be negative", Assert.Throws<DomainException>(() => score.RecordActivity(1m, 0m, -3)).Message);
+        score.RecordActivity(0m, 0m, null);
+        Assert.Null(score.DaysSinceLastPurchase);
+    }
 }

@@ -165,4 +165,17 @@ public class ScoringRunTests
             default: throw new ArgumentOutOfRangeException(nameof(to));
         }
     }
+
+    [Fact]
+    public void Run_records_the_thresholds_it_bands_with_only_while_it_runs()
+    {
+        var run = new ScoringRun(T0.Date, T0, "admin");
+        Assert.Equal(ChurnRiskThresholds.Default, run.Thresholds);
+
+        run.RecordThresholds(new ChurnRiskThresholds(30, 60));
+        Assert.Equal((30, 60), (run.MediumRiskFrom, run.HighRiskFrom));
+
+        run.Succeed(T0.AddMinutes(1), 10, "{}");
+        Assert.Contains("only be recorded while it runs", Assert.Throws<DomainException>(() => run.RecordThresholds(ChurnRiskThresholds.Default)).Message);
+    }
 }

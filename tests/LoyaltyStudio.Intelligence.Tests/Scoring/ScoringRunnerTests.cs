@@ -66,6 +66,25 @@ public sealed class ScoringRunnerTests(SimulatedLoyaltyData data) : IAsyncLifeti
         Assert.All(scores, s => Assert.InRange(s.RfmRecency, 1, 5));
         Assert.True(scores.Average(s => (double)s.PredictedLifetimeValue) > 0);
         Assert.All(scores.Where(s => s.ChurnRiskBand == ChurnRiskBand.High).Take(50), s => Assert.Contains("sentence", s.ChurnReasonsJson));
+
+        // The run records the thresholds it banded with, and each score carries the customer's spend, points and recency at the cut-off.
+        Assert.Equal(ChurnRiskThresholds.Default, run.Thresholds);
+        var yearAgo = result.Cutoff.AddDays(-365);
+        var spend = await db.Orders.Where(o => o.OrderedAt >= yearAgo && o.OrderedAt < result.Cutoff)
+            .GroupBy(o => o.CustomerId).Select(g => new { g.Key, Total = g.Sum(o => (double)o.Total), Last = g.Max(o => o.OrderedAt) })
+            .ToDictionaryAsync(x => x.Key);
+        foreach (var score in scores.Take(200))
+        {
+            var expected = spend.TryGetValue(score.CustomerId, out var s) ? s.Total : 0;
+            Assert.Equal(expected, (double)score.Spend365, 1e-2 + (expected * 1e-6));
+            Assert.NotNull(score.DaysSinceLastPurchase);
+        }
+        Assert.All(scores.Where(s => spend.ContainsKey(s.CustomerId)).Take(200),
+            s => Assert.Equal((int)Math.Floor((result.Cutoff - spend[s.CustomerId].Last).TotalDays), s.DaysSinceLastPurchase));
+        var points = await db.PointsLedger.Where(e => e.OccurredAt < result.Cutoff).GroupBy(e => e.CustomerId)
+            .Select(g => new { g.Key, Balance = g.Sum(e => e.Points) }).ToDictionaryAsync(x => x.Key, x => x.Balance);
+        Assert.All(scores.Take(200), s => Assert.Equal(points.GetValueOrDefault(s.CustomerId), (double)s.PointsBalance, 0.5));
+        Assert.True(scores.Sum(s => s.Spend365) > 0);
     }
 
     [Fact]

@@ -71,4 +71,15 @@ public sealed class StartupFailureTests : IDisposable
         Assert.Contains("Database:DataFolder", output);
         Assert.DoesNotContain("   at ", output);
     }
+
+    [Fact]
+    public async Task Risk_thresholds_that_make_a_band_unreachable_stop_start_up_with_a_message_naming_the_setting()
+    {
+        var (exitCode, output) = await RunAppAsync("--Scoring:MediumRiskFrom=60", "--Scoring:HighRiskFrom=50");
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("Scoring:MediumRiskFrom/HighRiskFrom", output);
+        Assert.Contains("(50)", output);
+        Assert.DoesNotContain("   at ", output);
+    }
 }

@@ -914,6 +914,9 @@ namespace LoyaltyStudio.Data.Migrations.SqlServer
                     b.Property<long>("CustomerId")
                         .HasColumnType("bigint");
 
+                    b.Property<int?>("DaysSinceLastPurchase")
+                        .HasColumnType("int");
+
                     b.Property<double>("ExpectedPurchases")
                         .HasColumnType("float");
 
@@ -927,6 +930,10 @@ namespace LoyaltyStudio.Data.Migrations.SqlServer
                     b.Property<string>("NextBestOffersJson")
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");
+
+                    b.Property<decimal>("PointsBalance")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)");
 
                     b.Property<decimal>("PredictedLifetimeValue")
                         .HasPrecision(18, 2)
@@ -949,6 +956,10 @@ namespace LoyaltyStudio.Data.Migrations.SqlServer
 
                     b.Property<long>("ScoringRunId")
                         .HasColumnType("bigint");
+
+                    b.Property<decimal>("Spend365")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)");
 
                     b.HasKey("Id");
 
@@ -1046,6 +1057,9 @@ namespace LoyaltyStudio.Data.Migrations.SqlServer
                     b.Property<DateTime?>("FinishedAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<int>("HighRiskFrom")
+                        .HasColumnType("int");
+
                     b.Property<bool>("IsCurrent")
                         .HasColumnType("bit");
 
@@ -1053,6 +1067,9 @@ namespace LoyaltyStudio.Data.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
+
+                    b.Property<int>("MediumRiskFrom")
+                        .HasColumnType("int");
 
                     b.Property<string>("ModelVersionsJson")
                         .IsRequired()

@@ -868,6 +868,9 @@ namespace LoyaltyStudio.Data.Migrations.Sqlite
                     b.Property<long>("CustomerId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("DaysSinceLastPurchase")
+                        .HasColumnType("INTEGER");
+
                     b.Property<double>("ExpectedPurchases")
                         .HasColumnType("REAL");
 
@@ -881,6 +884,10 @@ namespace LoyaltyStudio.Data.Migrations.Sqlite
                     b.Property<string>("NextBestOffersJson")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<double>("PointsBalance")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("REAL");
 
                     b.Property<double>("PredictedLifetimeValue")
                         .HasPrecision(18, 2)
@@ -903,6 +910,10 @@ namespace LoyaltyStudio.Data.Migrations.Sqlite
 
                     b.Property<long>("ScoringRunId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<double>("Spend365")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("REAL");
 
                     b.HasKey("Id");
 
@@ -996,6 +1007,9 @@ namespace LoyaltyStudio.Data.Migrations.Sqlite
                     b.Property<DateTime?>("FinishedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("HighRiskFrom")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("IsCurrent")
                         .HasColumnType("INTEGER");
 
@@ -1003,6 +1017,9 @@ namespace LoyaltyStudio.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("MediumRiskFrom")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("ModelVersionsJson")
                         .IsRequired()

@@ -22,14 +22,26 @@ public static class ScoringServiceExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IFeatureBuilder>(sp => new SqlFeatureBuilder(sp.GetRequiredService<IDbContextFactory<LoyaltyDbContext>>()));
         services.TryAddSingleton<ModelVersionRegistry>();
-        // The same defaults as `loyalty train` / `loyalty score`, so the web app and the CLI score alike.
-        services.TryAddSingleton(_ => new ScoringOptions());
+        // Scoring:* (horizon, risk thresholds, lifetime horizon) is read exactly as `loyalty train` / `loyalty score` read it,
+        // so the web app and the CLI score alike; a value that cannot work stops the app at start naming the setting.
+        services.AddOptions<ScoringOptions>().Bind(configuration.GetSection(ScoringOptions.Section)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ScoringOptions>, ScoringOptionsValidator>());
+        services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<ScoringOptions>>().Value);
         services.TryAddSingleton<ScoringRunner>();
         services.TryAddSingleton<Trainer>();
         services.TryAddSingleton<ScoringCoordinator>();
         services.TryAddSingleton<IScoringCoordinator>(sp => sp.GetRequiredService<ScoringCoordinator>());
         services.AddHostedService<ScoringBackgroundService>();
         return services;
+    }
+
+    private sealed class ScoringOptionsValidator : IValidateOptions<ScoringOptions>
+    {
+        public ValidateOptionsResult Validate(string? name, ScoringOptions options)
+        {
+            var problems = options.Problems();
+            return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
+        }
     }
 
     private sealed class ScoringScheduleOptionsValidator : IValidateOptions<ScoringScheduleOptions>
