@@ -54,7 +54,9 @@ internal sealed partial class CustomerSimulation
     /// An order whose gross value (Σ quantity × unit price, before discounts) has expected value z ~ Gamma(p, ν):
     /// units are added round-robin over a few chosen products while they fit, and the unit that would overshoot
     /// is added with probability (remainder / its price). Only when z is below the cheapest chosen product is one
-    /// unit forced (rare with the defaults).
+    /// unit forced (rare with the defaults). With <see cref="SimulationParameters.ExactSpend"/> the gross value is z
+    /// itself, to the cent: the basket is filled to the shelf total nearest z (<see cref="FillNearest"/>) and the
+    /// lines' prices are then scaled to z (<see cref="PriceAtExactly"/>).
     /// </summary>
     private Order BuildOrder(State s, Purchase purchase, bool redeemsOffer)
     {
@@ -63,10 +65,13 @@ internal sealed partial class CustomerSimulation
         var order = new Order($"ORD-{orderId:D9}", s.Customer.Id, purchase.At, purchase.Channel);
         _values.Set(order, nameof(Order.Id), orderId);
 
+        var exact = _parameters.ExactSpend;
         var target = (decimal)r.GammaWithRate(_parameters.P, s.Traits.SpendRate);
+        if (exact)
+            target = Math.Max(0.01m, Math.Round(target, 2, MidpointRounding.AwayFromZero));
         var preferences = s.Traits.PreferencesAt(purchase.At);
         var distinct = Math.Min(5, Math.Max(r.Weighted(LineCountShares) + 1, (int)Math.Ceiling(target / 30m)));
-        Span<int> products = stackalloc int[5];
+        Span<int> products = stackalloc int[6]; // up to five products, and room for a line split off by PriceAtExactly
         var count = 0;
         for (var tries = 0; count < distinct && tries < distinct * 4; tries++)
         {
@@ -92,36 +97,49 @@ internal sealed partial class CustomerSimulation
             }
         }
 
-        Span<int> quantities = stackalloc int[5];
+        Span<int> quantities = stackalloc int[6];
         quantities.Clear();
-        var sum = 0m;
-        for (var i = 0; ; i = (i + 1) % count)
+        if (exact)
         {
-            var price = _catalogue.Products[products[i]].UnitPrice;
-            if (sum + price <= target)
+            FillNearest(target, products[..count], quantities);
+        }
+        else
+        {
+            var sum = 0m;
+            for (var i = 0; ; i = (i + 1) % count)
             {
-                quantities[i]++;
-                sum += price;
-                continue;
+                var price = _catalogue.Products[products[i]].UnitPrice;
+                if (sum + price <= target)
+                {
+                    quantities[i]++;
+                    sum += price;
+                    continue;
+                }
+                if ((double)(target - sum) > r.NextDouble() * (double)price)
+                    quantities[i]++;
+                break;
             }
-            if ((double)(target - sum) > r.NextDouble() * (double)price)
-                quantities[i]++;
-            break;
         }
         if (quantities[..count].IndexOfAnyExcept(0) < 0)
             quantities[0] = 1;
+
+        Span<decimal> unitPrices = stackalloc decimal[6];
+        for (var i = 0; i < count; i++)
+            unitPrices[i] = _catalogue.Products[products[i]].UnitPrice;
+        if (exact)
+            count = PriceAtExactly(target, products, quantities, unitPrices, count);
 
         for (var i = 0; i < count; i++)
         {
             if (quantities[i] == 0)
                 continue;
             var product = _catalogue.Products[products[i]];
-            var gross = quantities[i] * product.UnitPrice;
+            var gross = quantities[i] * unitPrices[i];
             var rate = r.Chance(s.Traits.DiscountAffinity) ? PromotionRates[r.Next(0, PromotionRates.Length)] : 0m;
             if (redeemsOffer)
                 rate = Math.Max(rate, PastCampaigns.OfferDiscountRate);
             var discount = Math.Round(gross * rate, 2, MidpointRounding.AwayFromZero);
-            var line = order.AddLine(product.Id, quantities[i], product.UnitPrice, discount);
+            var line = order.AddLine(product.Id, quantities[i], unitPrices[i], discount);
             _values.Set(line, nameof(OrderLine.Id), s.Ids.NextLineId++);
             _values.Set(line, nameof(OrderLine.OrderId), orderId);
             s.Batch.Lines.Add(line);

@@ -19,7 +19,7 @@ namespace LoyaltyStudio.Data.Simulation;
 /// gaps at rate λ, and after each repeat purchase the customer leaves with probability p (times
 /// <see cref="SimulationParameters.BadContactDropoutMultiplier"/> when a bad support contact followed that purchase).
 /// Each order's gross value (before discounts) is a Gamma(p, ν) draw, filled with products so that its expected
-/// value is exactly the draw.</item>
+/// value is exactly the draw (with <see cref="SimulationParameters.ExactSpend"/>: the value is the draw, to the cent).</item>
 /// <item>Campaigns: treated persuadables may make one extra, offer-redeeming purchase in the window (flagged by the
 /// offer's <c>RedemptionOrderId</c>, outside the BG/NBD process); treated do-not-disturbs skip some purchases in the
 /// window; sure things redeem the offer on a purchase they make anyway; lost causes ignore it.</item>

@@ -40,6 +40,15 @@ public sealed class SimulationParameters
     /// <summary>Gamma-Gamma: rate of ν ~ Gamma(q, γ).</summary>
     [JsonPropertyName("gamma")] public double Gamma { get; set; } = 7.5;
 
+    /// <summary>
+    /// Gamma-Gamma exactly: each order's gross value is its Gamma(p, ν) draw rounded to the cent (the lines' shelf prices
+    /// are scaled by one factor per order to add up to it) instead of whole units at shelf prices that match the draw
+    /// only in expectation. Off by default, and then left out of the JSON, so default data sets are unchanged.
+    /// </summary>
+    [JsonPropertyName("exactSpend")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool ExactSpend { get; set; }
+
     /// <summary>The unit of λ and α; fixed, written for readers of the JSON.</summary>
     [JsonPropertyName("timeUnit")] public string TimeUnit { get; } = "day";
 
@@ -118,6 +127,7 @@ public sealed class SimulationParameters
         ArgumentNullException.ThrowIfNull(overrides);
         var json = JsonNode.Parse(new SimulationParameters().ToJson())!.AsObject();
         json.Remove("timeUnit");
+        json["exactSpend"] ??= false; // left out of the JSON when off, but a name that can be set
         foreach (var text in overrides)
         {
             var split = text.IndexOf('=', StringComparison.Ordinal);
