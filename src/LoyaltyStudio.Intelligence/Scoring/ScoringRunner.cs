@@ -50,6 +50,7 @@ public sealed class ScoringRunner
         var clock = new StageClock(progress);
         var created = new List<long>();
         Task<NextBestOffers>? offersTask = null;
+        Task<LifetimeScore[]>? lifetimeTask = null;
         try
         {
             await _store.RecordModelVersionsAsync(run.Id, models.VersionsJson, cancellationToken);
@@ -69,8 +70,9 @@ public sealed class ScoringRunner
             offersTask = Task.Run(() => new NextBestOfferEngine(_contexts).ProposeAsync(cutoff, probabilities, cancellationToken: cancellationToken),
                 cancellationToken);
 
-            clock.Start(ScoringStages.Lifetime, table.Count);
-            var lifetime = await LifetimeAsync(table, models.Lifetime, null, cancellationToken);
+            // Lifetime value reads the orders again on its own connection, so it too runs beside the CPU-bound RFM and
+            // segment stages; its stage below is the wait left.
+            lifetimeTask = Task.Run(() => LifetimeAsync(table, models.Lifetime, null, cancellationToken), cancellationToken);
 
             clock.Start(ScoringStages.Rfm, table.Count);
             cancellationToken.ThrowIfCancellationRequested();
@@ -81,6 +83,9 @@ public sealed class ScoringRunner
             var (alive, used) = await _store.MicroSegmentsAsync(cancellationToken);
             var previous = new PreviousSegmentation([.. alive.Select(a => new PreviousSegment(a.Key, SegmentCentroid.FromJson(a.CentroidJson)))], used);
             var micro = MicroSegmenter.Fit(table, previous);
+
+            clock.Start(ScoringStages.Lifetime, table.Count);
+            var lifetime = await lifetimeTask;
 
             clock.Start(ScoringStages.Offers, table.Count);
             var offers = await offersTask;
@@ -97,11 +102,13 @@ public sealed class ScoringRunner
         }
         catch (Exception e)
         {
-            if (offersTask is not null)
+            // Let the side tasks finish reading before the run is abandoned; their own failure, if any, is not the cause.
+            foreach (var side in new Task?[] { offersTask, lifetimeTask })
             {
-                // Let the offers finish reading before the run is abandoned; their own failure, if any, is not the cause.
-                await Task.WhenAny(offersTask);
-                _ = offersTask.Exception;
+                if (side is null)
+                    continue;
+                await Task.WhenAny(side);
+                _ = side.Exception;
             }
             await _store.AbandonAsync(run.Id, created, e is OperationCanceledException && cancellationToken.IsCancellationRequested ? null : e);
             throw;

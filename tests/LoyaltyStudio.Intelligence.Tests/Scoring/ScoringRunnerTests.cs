@@ -45,7 +45,7 @@ public sealed class ScoringRunnerTests(SimulatedLoyaltyData data) : IAsyncLifeti
         Assert.Equal(0, await db.CustomerScores.CountAsync(s => s.ScoringRunId == run.Id && s.NextBestOffersJson == "[]"));
         Assert.Equal(data.End, result.Cutoff);
         var timings = JsonSerializer.Deserialize<Dictionary<string, double>>(run.StageTimingsJson)!;
-        Assert.Equal([ScoringStages.Features, ScoringStages.Churn, ScoringStages.Lifetime, ScoringStages.Rfm, ScoringStages.Segments, ScoringStages.Offers, ScoringStages.Write, ScoringStages.Publish],
+        Assert.Equal([ScoringStages.Features, ScoringStages.Churn, ScoringStages.Rfm, ScoringStages.Segments, ScoringStages.Lifetime, ScoringStages.Offers, ScoringStages.Write, ScoringStages.Publish],
             timings.Keys);
         Assert.Equal(timings.Keys, progress.Reports.Select(r => r.Stage).Distinct());
         Assert.Contains("\"Churn\":1", run.ModelVersionsJson);
