@@ -1,3 +1,5 @@
+using LoyaltyStudio.Web.Features.Segments.Overlap;
+using LoyaltyStudio.Web.Features.Segments.Rfm;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace LoyaltyStudio.Web.Features.Segments.Audiences;
@@ -9,6 +11,9 @@ public static class AudienceWorkspaceServiceExtensions
     public static IServiceCollection AddAudienceWorkspace(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
+        services.AddScoped<IRfmViewService, RfmViewService>();
+        services.AddScoped<IAudienceWorkspaceService, AudienceWorkspaceService>();
+        services.AddScoped<IOverlapService, OverlapService>();
         return services;
     }
 }

@@ -1,0 +1,75 @@
+using LoyaltyStudio.Domain.Common;
+using LoyaltyStudio.Intelligence.Audiences;
+using LoyaltyStudio.Web.Features.Segments.Overlap;
+using LoyaltyStudio.Web.Tests.Features.Segments.Audiences;
+using static LoyaltyStudio.Web.Tests.Features.Segments.Audiences.SegmentWorkspaceShop;
+
+namespace LoyaltyStudio.Web.Tests.Features.Segments.Overlap;
+
+public sealed class OverlapServiceTests : IAsyncLifetime
+{
+    private SegmentWorkspaceShop _shop = null!;
+
+    public async Task InitializeAsync() => _shop = await ScoredAsync();
+
+    public async Task DisposeAsync() => await _shop.DisposeAsync();
+
+    private OverlapService Service() => new(_shop.Audiences, _shop.Database.Factory, Clock);
+
+    private Task<SavedAudienceInfo> SaveAsync(string name, params AudienceCondition[] conditions) =>
+        _shop.Audiences.CreateAsync(name, AudienceRules.Of(AudienceRuleGroup.All(conditions)), "test");
+
+    [Fact]
+    public async Task Without_a_scoring_run_there_is_no_matrix()
+    {
+        await using var empty = await WithoutRunAsync();
+
+        Assert.Null(await new OverlapService(empty.Audiences, empty.Database.Factory, Clock).GetAsync());
+    }
+
+    [Fact]
+    public async Task Cells_count_customers_in_both_and_share_is_of_the_rows_members()
+    {
+        await SaveAsync("High risk", RiskBandIs("High"));        // Ana, Bob
+        await SaveAsync("E-mail consent", EmailConsent(true));  // Jane, John, Ana, Eve, Max
+
+        var view = (await Service().GetAsync())!;
+
+        Assert.Equal(["E-mail consent", "High risk", "Weekend browsers", "Coffee regulars"], view.Items.Select(i => i.Name));
+        Assert.Equal([5, 2, 3, 2], view.Items.Select(i => i.Members));
+        Assert.Equal([5, 1, 2, 2], view.Both[0]);   // e-mail ∩ high risk = Ana; ∩ browsers = Ana, Eve; ∩ regulars = Jane, John
+        Assert.Equal([1, 2, 2, 0], view.Both[1]);
+        Assert.Equal([2, 2, 3, 0], view.Both[2]);   // segments never overlap each other within one run
+        Assert.Equal([2, 0, 0, 2], view.Both[3]);
+        Assert.Equal(0.2, view.Share(0, 1), 6);
+        Assert.Equal(0.5, view.Share(1, 0), 6);
+        Assert.Equal(new DateTime(2026, 7, 1), view.Cutoff);
+    }
+
+    [Fact]
+    public async Task By_default_only_the_most_recently_changed_audiences_are_shown_and_the_user_can_choose_others()
+    {
+        var ids = new List<long>();
+        for (var i = 1; i <= OverlapService.DefaultAudiences + 1; i++)
+            ids.Add((await SaveAsync($"Audience {i}", RiskBandIs("High"))).Id);
+
+        var first = (await Service().GetAsync())!;
+        Assert.Equal(OverlapService.DefaultAudiences + 1, first.Audiences.Count);
+        Assert.Equal(OverlapService.DefaultAudiences, first.ShownAudienceIds.Count);
+        Assert.DoesNotContain(ids[0], first.ShownAudienceIds);
+
+        var chosen = (await Service().GetAsync([ids[0]]))!;
+        Assert.Equal([ids[0]], chosen.ShownAudienceIds);
+        Assert.Equal(["Audience 1", "Weekend browsers", "Coffee regulars"], chosen.Items.Select(i => i.Name));
+    }
+
+    [Fact]
+    public async Task Asking_for_more_audiences_than_the_limit_is_refused_with_a_message()
+    {
+        var tooMany = Enumerable.Range(1, OverlapService.MaxAudiences + 1).Select(i => (long)i).ToList();
+
+        var refusal = await Assert.ThrowsAsync<DomainException>(() => Service().GetAsync(tooMany));
+
+        Assert.Contains($"at most {OverlapService.MaxAudiences}", refusal.Message, StringComparison.Ordinal);
+    }
+}
