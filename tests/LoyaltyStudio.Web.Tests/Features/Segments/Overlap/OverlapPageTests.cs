@@ -1,0 +1,51 @@
+using Bunit;
+using LoyaltyStudio.Data.Identity;
+using LoyaltyStudio.Intelligence.Audiences;
+using LoyaltyStudio.Web.Features.Admin.Scoring;
+using LoyaltyStudio.Web.Features.Segments.Overlap;
+using LoyaltyStudio.Web.Tests.Features.Admin.Scoring;
+using LoyaltyStudio.Web.Tests.Features.Segments.Audiences;
+using LoyaltyStudio.Web.Tests.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+
+namespace LoyaltyStudio.Web.Tests.Features.Segments.Overlap;
+
+public sealed class OverlapPageTests : ShellTestContext
+{
+    public OverlapPageTests()
+    {
+        Services.AddSingleton<IScoringCoordinator>(new ScriptedScoringCoordinator());
+        SignInAs("marketer@demo.local", Roles.Marketer);
+    }
+
+    [Fact]
+    public async Task Before_the_first_run_the_page_says_so()
+    {
+        await using var shop = await SegmentWorkspaceShop.WithoutRunAsync();
+        Services.AddSingleton<IOverlapService>(new OverlapService(shop.Audiences, shop.Database.Factory, SegmentWorkspaceShop.Clock));
+
+        var page = Render<OverlapPage>();
+
+        page.WaitForAssertion(() => Assert.Single(page.FindAll(".ls-no-scoring-run")));
+        Assert.Empty(page.FindAll(".ls-overlap-table"));
+    }
+
+    [Fact]
+    public async Task Matrix_table_shows_customers_in_both_and_the_share_of_the_row()
+    {
+        await using var shop = await SegmentWorkspaceShop.ScoredAsync();
+        var audience = await shop.Audiences.CreateAsync("High risk", AudienceRules.Of(AudienceRuleGroup.All(SegmentWorkspaceShop.RiskBandIs("High"))), "test");
+        Services.AddSingleton<IOverlapService>(new OverlapService(shop.Audiences, shop.Database.Factory, SegmentWorkspaceShop.Clock));
+        Render<MudPopoverProvider>();
+
+        var page = Render<OverlapPage>();
+
+        page.WaitForAssertion(() => Assert.Single(page.FindAll(".ls-overlap-table")));
+        var cell = page.Find($".ls-overlap-table tr[data-item='audience-{audience.Id}'] td[data-column='segment-{shop.Micro2}']").TextContent;
+        Assert.Contains("2", cell);
+        Assert.Contains("100", cell);
+        Assert.Contains("Showing 1 of 1 saved audiences", page.Find(".ls-overlap-limit").TextContent);
+        Assert.Single(page.FindAll(".ls-overlap-chart"));
+    }
+}
