@@ -28,13 +28,16 @@ public interface IChurnCohortService
 }
 
 /// <summary>
-/// Member pages are one indexed, sorted SQL page plus a count; the audience goes through <see cref="SavedAudienceService"/>
-/// with the rules that mirror the cohort's filter, so it selects the very customers the page counted.
+/// A cohort's counts come from the overview (kept in memory per run, see <see cref="CachedChurnOverview"/>), so its page
+/// and the grid's pager need no pass over the scores of their own; a member page is one sorted SQL page. The audience
+/// goes through <see cref="SavedAudienceService"/> with the rules that mirror the cohort's filter, so it selects the very
+/// customers the page lists.
 /// </summary>
 public sealed class ChurnCohortService(
     IDbContextFactory<LoyaltyDbContext> contexts,
     IAuthorizationService authorization,
     SavedAudienceService audiences,
+    IChurnOverviewService overviews,
     TimeProvider clock) : IChurnCohortService
 {
     /// <summary>Said to a role that may read the churn pages but not act on them.</summary>
@@ -43,21 +46,28 @@ public sealed class ChurnCohortService(
     public async Task<ChurnCohortSummary?> GetCohortAsync(ChurnCohort cohort, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(cohort);
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var run = await ChurnQueries.CurrentRunAsync(db, cancellationToken);
-        if (run is null)
+        DescribedCohort described;
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+            described = await DescribeAsync(db, cohort, cancellationToken);
+        var overview = await overviews.GetOverviewAsync(cancellationToken);
+        if (overview is null)
             return null;
-        var described = await DescribeAsync(db, cohort, cancellationToken);
-        var now = clock.GetUtcNow().UtcDateTime;
-        var bands = await ChurnQueries.Counted(db, run.Info.Id).InCohort(cohort, described.SegmentId, now)
-            .GroupBy(x => x.Score.ChurnRiskBand)
-            .Select(g => new { Band = g.Key, Customers = g.Count(), ScoreSum = g.Sum(x => x.Score.ChurnScore) })
-            .ToListAsync(cancellationToken);
-        int In(ChurnRiskBand band) => bands.Where(b => b.Band == band).Sum(b => b.Customers);
-        var total = bands.Sum(b => b.Customers);
-        var counts = new ChurnCohortRow(cohort, described.Heading, In(ChurnRiskBand.Low), In(ChurnRiskBand.Medium), In(ChurnRiskBand.High),
-            total == 0 ? 0 : (double)bands.Sum(b => (long)b.ScoreSum) / total);
-        return new ChurnCohortSummary(cohort, described.Heading, described.Definition, counts, run.Info, described.CannotActBecause);
+        var counts = Counts(overview, cohort) with { Label = described.Heading };
+        return new ChurnCohortSummary(cohort, described.Heading, described.Definition, counts, overview.Run, described.CannotActBecause);
+    }
+
+    /// <summary>The cohort's row of the overview; all zero when the overview has none (a cohort without counted customers).</summary>
+    private static ChurnCohortRow Counts(ChurnOverview overview, ChurnCohort cohort)
+    {
+        if (cohort.Dimension == ChurnCohortDimension.All)
+        {
+            int In(ChurnRiskBand band) => overview.Bands.Where(b => b.Band == band).Sum(b => b.Customers);
+            var scoreSum = overview.CustomersByScore.Select((count, score) => (long)count * score).Sum();
+            return new ChurnCohortRow(cohort, "", In(ChurnRiskBand.Low), In(ChurnRiskBand.Medium), In(ChurnRiskBand.High),
+                overview.Customers == 0 ? 0 : (double)scoreSum / overview.Customers);
+        }
+        return overview.Cohorts.Where(t => t.Dimension == cohort.Dimension).SelectMany(t => t.Rows).FirstOrDefault(r => r.Cohort == cohort)
+            ?? new ChurnCohortRow(cohort, "", 0, 0, 0, 0);
     }
 
     public async Task<ChurnMembersPage> GetMembersAsync(ClaimsPrincipal user, ChurnMemberQuery query, CancellationToken cancellationToken = default)
@@ -78,7 +88,16 @@ public sealed class ChurnCohortService(
         if (query.Band is { } band)
             members = members.Where(x => x.Score.ChurnRiskBand == band);
 
-        var total = await members.CountAsync(cancellationToken);
+        // The count is the overview's (no second pass over the scores); when the page runs short, the end is known exactly.
+        var overview = await overviews.GetOverviewAsync(cancellationToken);
+        var counts = overview is null ? null : Counts(overview, query.Cohort);
+        var total = counts is null ? 0 : query.Band switch
+        {
+            ChurnRiskBand.High => counts.High,
+            ChurnRiskBand.Medium => counts.Medium,
+            ChurnRiskBand.Low => counts.Low,
+            _ => counts.Customers,
+        };
         var rows = await Sorted(members, query.SortBy, query.Descending)
             .Skip(query.Page * query.PageSize).Take(query.PageSize)
             .Select(x => new
@@ -94,6 +113,11 @@ public sealed class ChurnCohortService(
                 x.Score.DaysSinceLastPurchase,
             })
             .ToListAsync(cancellationToken);
+        var skipped = query.Page * query.PageSize;
+        if (rows.Count < query.PageSize && (rows.Count > 0 || query.Page == 0))
+            total = skipped + rows.Count;
+        else if (rows.Count == query.PageSize)
+            total = Math.Max(total, skipped + rows.Count);
         var cutoff = run.Info.Cutoff;
         return new ChurnMembersPage(total, rows.Select(r =>
         {

@@ -37,7 +37,8 @@ public sealed class ChurnPagesTests : ShellTestContext
         var shop = _shop;
         Services.AddSingleton<IChurnOverviewService>(new GatedOverview(shop.OverviewService(), _gate.Task));
         Services.AddSingleton<IChurnCohortService>(sp => new ChurnCohortService(shop.Database.Factory,
-            sp.GetRequiredService<Microsoft.AspNetCore.Authorization.IAuthorizationService>(), shop.Audiences(), shop.Clock));
+            sp.GetRequiredService<Microsoft.AspNetCore.Authorization.IAuthorizationService>(), shop.Audiences(),
+            sp.GetRequiredService<IChurnOverviewService>(), shop.Clock));
         if (seed)
             _coordinator.CurrentRun = new CurrentScoringRun(shop.CurrentRunId, ScoringRunKind.Full, ChurnTestShop.CurrentCutoff,
                 ChurnTestShop.Now, ChurnTestShop.Now, "test", 6, new Dictionary<string, double>());

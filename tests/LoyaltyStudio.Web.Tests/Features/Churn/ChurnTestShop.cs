@@ -54,7 +54,7 @@ public sealed class ChurnTestShop : IAsyncDisposable
 
     public SavedAudienceService Audiences() => new(Database.Factory, Clock);
 
-    public ChurnCohortService CohortService() => new(Database.Factory, Authorization, Audiences(), Clock);
+    public ChurnCohortService CohortService() => new(Database.Factory, Authorization, Audiences(), OverviewService(), Clock);
 
     public static ClaimsPrincipal UserIn(string role) => new(new ClaimsIdentity(
         [new Claim(ClaimTypes.Name, $"{role.ToLowerInvariant()}@test"), new Claim(ClaimTypes.Role, role)], "test"));
