@@ -58,28 +58,31 @@ public sealed class OverlapService(
 
         var saved = await db.SavedAudiences.AsNoTracking()
             .Select(a => new { a.Id, a.Name, a.RulesJson, a.UpdatedAt }).ToListAsync(cancellationToken);
-        var wanted = audienceIds?.ToHashSet()
-            ?? saved.OrderByDescending(a => a.UpdatedAt).ThenByDescending(a => a.Id).Take(DefaultAudiences).Select(a => a.Id).ToHashSet();
-
-        var now = time.GetUtcNow().UtcDateTime;
         var problems = new Dictionary<long, string>();
-        var shown = new List<(OverlapItem Item, ulong[] Bits, Dictionary<long, int> BySegment)>();
-        var maxId = await db.Customers.MaxAsync(c => (long?)c.Id, cancellationToken) ?? 0;
-        foreach (var audience in saved.OrderBy(a => a.Name, StringComparer.CurrentCultureIgnoreCase))
+        var valid = new Dictionary<long, ValidatedAudienceRules>();
+        foreach (var audience in saved)
         {
-            ValidatedAudienceRules rules;
             try
             {
-                rules = await audiences.ValidateAsync(AudienceRulesJson.Read(audience.RulesJson), cancellationToken);
+                valid[audience.Id] = await audiences.ValidateAsync(AudienceRulesJson.Read(audience.RulesJson), cancellationToken);
             }
             catch (AudienceRulesException e)
             {
                 problems[audience.Id] = e.Message;
-                continue;
             }
-            if (!wanted.Contains(audience.Id))
-                continue;
-            var members = await AudienceQuery.Members(db, rules, now)
+        }
+        // Until the user chooses, the audiences changed last that can be evaluated.
+        var wanted = audienceIds?.ToHashSet()
+            ?? saved.Where(a => valid.ContainsKey(a.Id)).OrderByDescending(a => a.UpdatedAt).ThenByDescending(a => a.Id)
+                .Take(DefaultAudiences).Select(a => a.Id).ToHashSet();
+
+        var now = time.GetUtcNow().UtcDateTime;
+        var shown = new List<(OverlapItem Item, ulong[] Bits, Dictionary<long, int> BySegment)>();
+        var maxId = await db.Customers.MaxAsync(c => (long?)c.Id, cancellationToken) ?? 0;
+        foreach (var audience in saved.Where(a => wanted.Contains(a.Id) && valid.ContainsKey(a.Id))
+                     .OrderBy(a => a.Name, StringComparer.CurrentCultureIgnoreCase))
+        {
+            var members = await AudienceQuery.Members(db, valid[audience.Id], now)
                 .Select(r => new { r.Customer.Id, Segment = r.Score != null ? r.Score.MicroSegmentId : null })
                 .ToListAsync(cancellationToken);
             var bits = new ulong[(maxId >> 6) + 1];

@@ -11,6 +11,9 @@ namespace LoyaltyStudio.Web.Tests.Features.Segments.Audiences;
 
 public sealed class AudiencesPageTests : ShellTestContext
 {
+    // Generous: on a busy two-core machine the renderer may wait for a thread a while; the checks themselves are instant.
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
+
     public AudiencesPageTests() => Services.AddSingleton<IScoringCoordinator>(new ScriptedScoringCoordinator());
 
     private void UseService(SegmentWorkspaceShop shop) => Services.AddSingleton<IAudienceWorkspaceService>(
@@ -25,7 +28,7 @@ public sealed class AudiencesPageTests : ShellTestContext
 
         var page = Render<AudiencesPage>();
 
-        page.WaitForAssertion(() => Assert.Single(page.FindAll(".ls-no-scoring-run")));
+        await page.WaitForAssertionAsync(() => Assert.Single(page.FindAll(".ls-no-scoring-run")), Patience);
         Assert.Single(page.FindAll(".ls-no-audiences"));
         Assert.Single(page.FindAll(".ls-new-audience"));
     }
@@ -40,7 +43,7 @@ public sealed class AudiencesPageTests : ShellTestContext
 
         var page = Render<AudiencesPage>();
 
-        page.WaitForAssertion(() => Assert.Equal("2", page.Find($"[data-audience-id='{saved.Id}'] .ls-size").TextContent.Trim()));
+        await page.WaitForAssertionAsync(() => Assert.Equal("2", page.Find($"[data-audience-id='{saved.Id}'] .ls-size").TextContent.Trim()), Patience);
         Assert.Contains("High risk", page.Find($"[data-audience-id='{saved.Id}']").TextContent);
         Assert.Empty(page.FindAll(".ls-no-scoring-run"));
         Assert.Empty(page.FindAll(".ls-new-audience"));

@@ -13,6 +13,9 @@ namespace LoyaltyStudio.Web.Tests.Features.Segments.Overlap;
 
 public sealed class OverlapPageTests : ShellTestContext
 {
+    // Generous: on a busy two-core machine the renderer may wait for a thread a while; the checks themselves are instant.
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
+
     public OverlapPageTests()
     {
         Services.AddSingleton<IScoringCoordinator>(new ScriptedScoringCoordinator());
@@ -27,7 +30,7 @@ public sealed class OverlapPageTests : ShellTestContext
 
         var page = Render<OverlapPage>();
 
-        page.WaitForAssertion(() => Assert.Single(page.FindAll(".ls-no-scoring-run")));
+        await page.WaitForAssertionAsync(() => Assert.Single(page.FindAll(".ls-no-scoring-run")), Patience);
         Assert.Empty(page.FindAll(".ls-overlap-table"));
     }
 
@@ -41,7 +44,7 @@ public sealed class OverlapPageTests : ShellTestContext
 
         var page = Render<OverlapPage>();
 
-        page.WaitForAssertion(() => Assert.Single(page.FindAll(".ls-overlap-table")));
+        await page.WaitForAssertionAsync(() => Assert.Single(page.FindAll(".ls-overlap-table")), Patience);
         var cell = page.Find($".ls-overlap-table tr[data-item='audience-{audience.Id}'] td[data-column='segment-{shop.Micro2}']").TextContent;
         Assert.Contains("2", cell);
         Assert.Contains("100", cell);

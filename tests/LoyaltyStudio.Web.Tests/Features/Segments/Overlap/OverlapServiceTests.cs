@@ -64,6 +64,23 @@ public sealed class OverlapServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_audience_that_cannot_be_read_is_offered_with_its_problem_but_never_shown()
+    {
+        await using (var db = _shop.Database.Factory.CreateDbContext())
+        {
+            db.SavedAudiences.Add(new Domain.Segments.SavedAudience("Old format", """{"rules":[]}""", "simulator", Clock.GetUtcNow().UtcDateTime.AddDays(1)));
+            await db.SaveChangesAsync();
+        }
+        var valid = await SaveAsync("High risk", RiskBandIs("High"));
+
+        var view = (await Service().GetAsync())!;
+
+        Assert.Equal([valid.Id], view.ShownAudienceIds);
+        var broken = Assert.Single(view.Audiences, a => a.Name == "Old format");
+        Assert.NotNull(broken.Problem);
+    }
+
+    [Fact]
     public async Task Asking_for_more_audiences_than_the_limit_is_refused_with_a_message()
     {
         var tooMany = Enumerable.Range(1, OverlapService.MaxAudiences + 1).Select(i => (long)i).ToList();

@@ -12,6 +12,9 @@ namespace LoyaltyStudio.Web.Tests.Features.Segments.Rfm;
 
 public sealed class RfmPageTests : ShellTestContext
 {
+    // Generous: on a busy two-core machine the renderer may wait for a thread a while; the checks themselves are instant.
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
+
     private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-US");
 
     public RfmPageTests()
@@ -28,7 +31,7 @@ public sealed class RfmPageTests : ShellTestContext
 
         var page = Render<RfmPage>();
 
-        page.WaitForAssertion(() => Assert.Contains("No scoring run yet", page.Find(".ls-no-scoring-run").TextContent));
+        await page.WaitForAssertionAsync(() => Assert.Contains("No scoring run yet", page.Find(".ls-no-scoring-run").TextContent), Patience);
         Assert.Empty(page.FindAll(".ls-rfm"));
         Assert.Empty(page.FindAll(".ls-start-scoring"));
     }
@@ -46,7 +49,7 @@ public sealed class RfmPageTests : ShellTestContext
 
         gated.Open();
 
-        page.WaitForAssertion(() => Assert.Single(page.FindAll(".ls-rfm-grid")));
+        await page.WaitForAssertionAsync(() => Assert.Single(page.FindAll(".ls-rfm-grid")), Patience);
         Assert.Empty(page.FindAll(".ls-loading"));
         Assert.Equal(4, page.FindAll(".ls-rfm-segments tbody tr").Count);
     }

@@ -1,0 +1,90 @@
+using System.Diagnostics;
+using LoyaltyStudio.Data;
+using LoyaltyStudio.Intelligence.Audiences;
+using LoyaltyStudio.Web.Features.Segments.Audiences;
+using LoyaltyStudio.Web.Features.Segments.Overlap;
+using LoyaltyStudio.Web.Features.Segments.Rfm;
+using LoyaltyStudio.Web.Tests.TestSupport;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Xunit.Abstractions;
+
+namespace LoyaltyStudio.Web.Tests.Features.Segments.Audiences;
+
+/// <summary>A fact that runs only when <see cref="Variable"/> names the scored 100,000-customer benchmark file.</summary>
+public sealed class WorkspaceBenchmarkFactAttribute : FactAttribute
+{
+    public const string Variable = "LOYALTY_WORKSPACE_BENCH_DB";
+
+    public WorkspaceBenchmarkFactAttribute()
+    {
+        if (!File.Exists(Environment.GetEnvironmentVariable(Variable) ?? ""))
+            Skip = $"Benchmark: set {Variable} to the scored 100,000-customer SQLite file to time the first views of /segments/rfm, /segments/overlap and the audience builder.";
+    }
+}
+
+/// <summary>
+/// Times the service calls behind the first view of the RFM page, the overlap matrix and the audience builder on a copy
+/// of the benchmark file (the overlap needs saved audiences, so the file is copied rather than written to): the first
+/// call cold, then the median of five warm calls. Prints the figures; asserts only that the answers are real.
+/// </summary>
+public sealed class SegmentWorkspaceBenchmark(ITestOutputHelper output)
+{
+    private static readonly AudienceRules HighRiskWithEmail = AudienceRules.Of(AudienceRuleGroup.All(
+        SegmentWorkspaceShop.RiskBandIs("High"), SegmentWorkspaceShop.EmailConsent(true)));
+
+    [WorkspaceBenchmarkFact]
+    public async Task First_views_of_rfm_overlap_and_builder_at_100k()
+    {
+        var folder = TempFolder.Create("workspace-bench");
+        try
+        {
+            var file = Path.Combine(folder, "loyalty.db");
+            File.Copy(Environment.GetEnvironmentVariable(WorkspaceBenchmarkFactAttribute.Variable)!, file);
+            var factory = new LoyaltyDbContextFactory(DatabaseProvider.Sqlite, new SqliteConnectionStringBuilder { DataSource = file }.ToString());
+            await using (var db = factory.CreateDbContext())
+                await db.Database.MigrateAsync();
+            var audiences = new SavedAudienceService(factory, TimeProvider.System);
+            foreach (var (name, rules) in new[]
+                     {
+                         ("High risk, e-mail ok", HighRiskWithEmail),
+                         ("High risk", AudienceRules.Of(AudienceRuleGroup.All(SegmentWorkspaceShop.RiskBandIs("High")))),
+                         ("CLV 200+", AudienceRules.Of(AudienceRuleGroup.All(AudienceCondition.Of(AudienceFieldCatalog.LifetimeValue, AudienceOperator.AtLeast, "200")))),
+                         ("Champions or loyal", AudienceRules.Of(AudienceRuleGroup.All(AudienceCondition.OneOf(AudienceFieldCatalog.RfmSegment, "rfm:champions", "rfm:loyal")))),
+                     })
+                await audiences.CreateAsync("bench " + name, rules, "bench");
+
+            var rfm = new RfmViewService(factory);
+            var overlap = new OverlapService(audiences, factory, TimeProvider.System);
+            var workspace = new AudienceWorkspaceService(audiences, factory, SegmentWorkspaceShop.Authorization);
+
+            output.WriteLine($"{"first view",-40} {"cold ms",8} {"warm median ms",15}");
+            await TimeAsync("/segments/rfm (RfmViewService)", async () => Assert.True((await rfm.GetAsync())!.Customers > 0));
+            await TimeAsync("/segments/overlap (4 audiences + segments)", async () => Assert.Equal(4, (await overlap.GetAsync())!.ShownAudienceIds.Count));
+            await TimeAsync("/segments/audiences (list with sizes)", async () => Assert.NotEmpty((await workspace.ListAsync(SegmentWorkspaceShop.Marketer)).Audiences));
+            await TimeAsync("builder: editor options (with regions)", async () => Assert.NotNull(await workspace.EditorAsync(SegmentWorkspaceShop.Marketer, null)));
+            await TimeAsync("builder: live count + CLV + preview", async () => Assert.True((await workspace.EvaluateAsync(SegmentWorkspaceShop.Marketer, HighRiskWithEmail)).Size!.Customers > 0));
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            TempFolder.Delete(folder);
+        }
+    }
+
+    private async Task TimeAsync(string what, Func<Task> call)
+    {
+        var watch = Stopwatch.StartNew();
+        await call();
+        var cold = watch.Elapsed.TotalMilliseconds;
+        var warm = new List<double>();
+        for (var i = 0; i < 5; i++)
+        {
+            watch.Restart();
+            await call();
+            warm.Add(watch.Elapsed.TotalMilliseconds);
+        }
+        warm.Sort();
+        output.WriteLine($"{what,-40} {cold,8:0} {warm[2],15:0}");
+    }
+}
