@@ -9,6 +9,7 @@ public static class SegmentExplorerServiceExtensions
     public static IServiceCollection AddSegmentExplorer(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
+        services.AddScoped<ISegmentExplorerService, SegmentExplorerService>();
         return services;
     }
 }
