@@ -145,7 +145,7 @@ public sealed class ChurnCohortService(
             if (described.CannotActBecause is { } reason)
                 throw new DomainException(reason);
             rules = AudienceRules.Of(AudienceRuleGroup.All([AudienceCondition.Of(AudienceFieldCatalog.RiskBand, AudienceOperator.Is, band.ToString()), .. described.Conditions]));
-            name = await FreeNameAsync(db, $"{band} churn risk · {described.Title}", cancellationToken);
+            name = await FreeNameAsync(db, $"{band} churn risk · {described.Heading}", cancellationToken);
         }
         var createdBy = user.Identity?.Name ?? "unknown";
         var saved = await audiences.CreateAsync(name, rules, createdBy, cancellationToken);

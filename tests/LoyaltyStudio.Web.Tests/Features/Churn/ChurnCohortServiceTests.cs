@@ -114,7 +114,7 @@ public sealed class ChurnCohortServiceTests : IAsyncLifetime
         Assert.True(members.Total > 0);
         Assert.Equal(members.Total, created.Customers);
         Assert.Equal(members.Rows.Select(r => r.CustomerId).Order(), evaluated.PreviewCustomerIds.Order());
-        Assert.Equal(expectedName, created.Name, ignoreCase: true);
+        Assert.Equal(expectedName, created.Name);
         Assert.Equal("marketer@test", (await _shop.Audiences().GetAsync(created.AudienceId)).CreatedBy);
     }
 
