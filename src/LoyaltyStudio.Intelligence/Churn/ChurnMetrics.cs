@@ -32,7 +32,8 @@ public static class ChurnMetrics
             }
             start = end + 1;
         }
-        return (positiveRankSum - (positives * (positives + 1) / 2.0)) / ((double)positives * negatives);
+        // In doubles: positives × (positives + 1) overflows an int from about 46,341 churned customers on.
+        return (positiveRankSum - ((double)positives * (positives + 1) / 2)) / ((double)positives * negatives);
     }
 
     /// <summary>

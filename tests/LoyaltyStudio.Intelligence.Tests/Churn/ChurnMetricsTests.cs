@@ -23,6 +23,16 @@ public sealed class ChurnMetricsTests
     }
 
     [Fact]
+    public void Roc_auc_stays_between_0_and_1_with_more_churned_customers_than_an_int_can_square()
+    {
+        // 60,000 churned above 40,000 retained: perfectly separated, so exactly 1 (it came out above 2 when the rank-sum term overflowed).
+        var scores = Enumerable.Range(0, 100_000).Select(i => (double)i).ToList();
+        var churned = scores.Select(s => s >= 40_000).ToList();
+
+        Assert.Equal(1.0, ChurnMetrics.RocAuc(scores, churned), 12);
+    }
+
+    [Fact]
     public void Pr_auc_is_average_precision_with_tied_scores_entering_together()
     {
         // 0.8 (churned): recall ½ at precision 1; the tie at 0.4 (one churned, one not) adds recall ½ at precision 2/3.
