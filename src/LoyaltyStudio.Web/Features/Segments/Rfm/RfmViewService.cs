@@ -28,7 +28,7 @@ public sealed class RfmViewService(IDbContextFactory<LoyaltyDbContext> contexts)
         if (run is null)
             return null;
 
-        var groups = await db.CustomerScores.AsNoTracking()
+        var sums = await db.CustomerScores.AsNoTracking()
             .Where(s => s.ScoringRunId == run.Id)
             .GroupBy(s => new { s.RfmRecency, s.RfmFrequency, s.RfmSegmentId })
             .Select(g => new
@@ -37,11 +37,24 @@ public sealed class RfmViewService(IDbContextFactory<LoyaltyDbContext> contexts)
                 g.Key.RfmFrequency,
                 g.Key.RfmSegmentId,
                 Customers = g.Count(),
-                Revenue = g.Sum(s => s.Spend365),
-                LifetimeValue = g.Sum(s => s.PredictedLifetimeValue),
+                // Summed as REAL: a decimal sum on SQLite runs EF Core's ef_sum in .NET once per row; the money is
+                // rounded back to cents below, and each cell adds up at most 100,000 amounts of two decimals.
+                Revenue = g.Sum(s => (double)s.Spend365),
+                LifetimeValue = g.Sum(s => (double)s.PredictedLifetimeValue),
                 ChurnScore = g.Sum(s => (long)s.ChurnScore),
             })
             .ToListAsync(cancellationToken);
+        var groups = sums.Select(g => new
+            {
+                g.RfmRecency,
+                g.RfmFrequency,
+                g.RfmSegmentId,
+                g.Customers,
+                Revenue = Math.Round((decimal)g.Revenue, 2),
+                LifetimeValue = Math.Round((decimal)g.LifetimeValue, 2),
+                g.ChurnScore,
+            })
+            .ToList();
 
         var segments = await db.Segments.AsNoTracking().Where(s => s.Kind == SegmentKind.Rfm)
             .Select(s => new { s.Id, s.Key, s.Name, s.Description }).ToListAsync(cancellationToken);
