@@ -44,11 +44,14 @@ public sealed class ChurnOverviewService(IDbContextFactory<LoyaltyDbContext> con
                 g.Key.ChurnScore,
                 Band = g.Key.ChurnRiskBand,
                 Customers = g.Count(),
-                Spend = g.Sum(x => x.Score.Spend365),
-                Points = g.Sum(x => x.Score.PointsBalance),
+                // Summed as REAL: a decimal sum on SQLite runs EF Core's ef_sum in .NET once per row. Rounded back to cents below.
+                Spend = g.Sum(x => (double)x.Score.Spend365),
+                Points = g.Sum(x => (double)x.Score.PointsBalance),
             })
             .ToListAsync(cancellationToken);
-        var counted = byScore.Where(r => r.Profiling).ToList();
+        var counted = byScore.Where(r => r.Profiling)
+            .Select(r => new { r.ChurnScore, r.Band, r.Customers, Spend = Cents(r.Spend), Points = Cents(r.Points) })
+            .ToList();
         var histogram = new int[101];
         foreach (var row in counted)
             histogram[Math.Clamp(row.ChurnScore, 0, 100)] += row.Customers;
@@ -225,6 +228,8 @@ public sealed class ChurnOverviewService(IDbContextFactory<LoyaltyDbContext> con
         SalesChannel.Store => "In store",
         _ => channel.ToString(),
     };
+
+    private static decimal Cents(double amount) => Math.Round((decimal)amount, 2, MidpointRounding.AwayFromZero);
 
     private static double Share(decimal part, decimal whole) => whole == 0 ? 0 : (double)(part / whole);
 
