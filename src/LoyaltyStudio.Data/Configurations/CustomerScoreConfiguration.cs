@@ -30,5 +30,10 @@ internal sealed class CustomerScoreConfiguration : IEntityTypeConfiguration<Cust
         builder.HasIndex(s => new { s.ScoringRunId, s.MicroSegmentId });
         builder.HasIndex(s => new { s.ScoringRunId, s.RfmSegmentId });
         builder.HasIndex(s => s.CustomerId);
+        // Churn cohort pages list a run's members by churn score, one page at a time.
+        builder.HasIndex(s => new { s.ScoringRunId, s.ChurnScore, s.CustomerId });
+        // The RFM grid aggregates a run's scores by recency x frequency cell and segment from the index alone.
+        builder.HasIndex(s => new { s.ScoringRunId, s.RfmRecency, s.RfmFrequency, s.RfmSegmentId, s.Spend365, s.PredictedLifetimeValue, s.ChurnScore },
+            "IX_CustomerScores_RfmGrid");
     }
 }

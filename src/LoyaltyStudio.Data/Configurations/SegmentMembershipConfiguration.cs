@@ -20,7 +20,8 @@ internal sealed class SegmentMembershipConfiguration : IEntityTypeConfiguration<
         builder.HasOne<Segment>().WithMany().HasForeignKey(m => m.SegmentId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Segment>().WithMany().HasForeignKey(m => m.PreviousSegmentId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Customer>().WithMany().HasForeignKey(m => m.CustomerId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasIndex(m => new { m.ScoringRunId, m.SegmentId });
+        // Members of a segment in a run, and where they came from (transitions), from the index alone.
+        builder.HasIndex(m => new { m.ScoringRunId, m.SegmentId, m.PreviousSegmentId });
         builder.HasIndex(m => new { m.ScoringRunId, m.CustomerId });
         builder.HasIndex(m => m.CustomerId);
     }

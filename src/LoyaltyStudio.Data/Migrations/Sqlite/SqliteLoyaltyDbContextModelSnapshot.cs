@@ -932,6 +932,10 @@ namespace LoyaltyStudio.Data.Migrations.Sqlite
 
                     b.HasIndex("ScoringRunId", "RfmSegmentId");
 
+                    b.HasIndex("ScoringRunId", "ChurnScore", "CustomerId");
+
+                    b.HasIndex(new[] { "ScoringRunId", "RfmRecency", "RfmFrequency", "RfmSegmentId", "Spend365", "PredictedLifetimeValue", "ChurnScore" }, "IX_CustomerScores_RfmGrid");
+
                     b.ToTable("CustomerScores", (string)null);
                 });
 
@@ -1160,7 +1164,7 @@ namespace LoyaltyStudio.Data.Migrations.Sqlite
 
                     b.HasIndex("ScoringRunId", "CustomerId");
 
-                    b.HasIndex("ScoringRunId", "SegmentId");
+                    b.HasIndex("ScoringRunId", "SegmentId", "PreviousSegmentId");
 
                     b.ToTable("SegmentMemberships", (string)null);
                 });
