@@ -22,9 +22,12 @@ public static class ChurnReasonSentences
         [FeatureNames.Spend90] = v => Spend(v.Get(FeatureNames.Spend90), "90 days"),
         [FeatureNames.Spend365] = v => Spend(v.Get(FeatureNames.Spend365), "year"),
         [FeatureNames.TenureDays] = v => $"Member for only {Duration(v.Get(FeatureNames.TenureDays))}",
-        [FeatureNames.GapMeanDays] = v => v.Get(FeatureNames.GapMeanDays) > 0
-            ? $"Usually buys every {Whole(v.Get(FeatureNames.GapMeanDays))} days"
-            : "Has bought only once",
+        [FeatureNames.GapMeanDays] = v => v.Get(FeatureNames.GapMeanDays) switch
+        {
+            <= 0 => "Has bought only once",
+            < 1 => "Bought again within a day, not since",
+            var gap => $"Usually buys every {Whole(gap)} days",
+        },
         [FeatureNames.GapStdDays] = v => $"Buys irregularly: gaps between purchases vary by about {Whole(v.Get(FeatureNames.GapStdDays))} days",
         [FeatureNames.OrdersTrend] = v => Change("Orders", v.Get(FeatureNames.Orders90), v.Get(FeatureNames.OrdersTrend), "on the previous quarter"),
         [FeatureNames.SpendTrend] = v => Change("Spend", v.Get(FeatureNames.Spend90), v.Get(FeatureNames.SpendTrend), "on the previous quarter"),
@@ -67,9 +70,14 @@ public static class ChurnReasonSentences
     private static string Overdue(Values v)
     {
         var recency = Whole(v.Get(FeatureNames.RecencyDays));
-        return v.Has(FeatureNames.GapMeanDays) && v.Get(FeatureNames.GapMeanDays) > 0
-            ? $"No purchase for {recency} days; usually buys every {Whole(v.Get(FeatureNames.GapMeanDays))}"
-            : $"No purchase for {recency} days";
+        var gap = v.Has(FeatureNames.GapMeanDays) ? v.Get(FeatureNames.GapMeanDays) : 0;
+        // A mean gap under a day means same-day repeat orders only: "every 0" would say nothing true.
+        return gap switch
+        {
+            <= 0 => $"No purchase for {recency} days",
+            < 1 => $"No purchase for {recency} days; earlier orders came within a day of each other",
+            _ => $"No purchase for {recency} days; usually buys every {Whole(gap)}",
+        };
     }
 
     private static string Orders(float orders, string period) => Count(orders, "order", "orders", $"in the last {period}");

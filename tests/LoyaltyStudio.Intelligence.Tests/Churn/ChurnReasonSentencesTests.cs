@@ -15,6 +15,15 @@ public sealed class ChurnReasonSentencesTests
     }
 
     [Fact]
+    public void Same_day_repeat_orders_are_not_told_as_buying_every_0_days()
+    {
+        var table = OneCustomer((FeatureNames.RecencyDays, 90), (FeatureNames.GapMeanDays, 0.3f));
+
+        Assert.Equal("No purchase for 90 days; earlier orders came within a day of each other", ChurnReasonSentences.Describe(table, 0, FeatureNames.RecencyDays));
+        Assert.Equal("Bought again within a day, not since", ChurnReasonSentences.Describe(table, 0, FeatureNames.GapMeanDays));
+    }
+
+    [Fact]
     public void Recency_of_a_one_time_buyer_has_no_usual_gap()
     {
         var table = OneCustomer((FeatureNames.RecencyDays, 200));
