@@ -23,6 +23,15 @@ internal static class PastCampaigns
     public const string Manager = "manager@loyalty.example";
     public const decimal OfferDiscountRate = 0.10m;
 
+    /// <summary>
+    /// The audience's rules in the audience builder's version-1 format (what <c>AudienceRulesJson</c> in Intelligence
+    /// reads and writes, spelled out here because Data cannot reference Intelligence): customers who consented to
+    /// e-mail. The campaign's random sample and its "joined before the start" cut are part of the campaign's history,
+    /// not rules a builder can evaluate today, so they stay in the audience's name.
+    /// </summary>
+    public const string EmailSubscribersRules =
+        """{"version":1,"root":{"match":"all","conditions":[{"field":"consentEmail","operator":"is","value":"yes"}],"groups":[]}}""";
+
     private static readonly string[] Themes = ["Coffee week", "Spring treats", "Summer refresh", "Back to routine",
         "Autumn warmers", "Winter favourites", "New year restart", "Tea time", "Bakery fresh", "Gift season"];
 
@@ -44,9 +53,7 @@ internal static class PastCampaigns
             var index = campaigns.Count;
             var name = string.Create(CultureInfo.InvariantCulture, $"{Themes[k % Themes.Length]} {start:MMM yyyy}");
             var audience = new SavedAudience($"{name}: random {parameters.CampaignAudienceShare:P0} of e-mail subscribers",
-                string.Create(CultureInfo.InvariantCulture,
-                    $$"""{"rules":[{"field":"consent.email","op":"eq","value":true},{"field":"signupDate","op":"lt","value":"{{start:yyyy-MM-dd}}"}],"sample":{{parameters.CampaignAudienceShare}}}"""),
-                Marketer, start.AddDays(-7));
+                EmailSubscribersRules, Marketer, start.AddDays(-7));
             values.Set(audience, nameof(SavedAudience.Id), audienceIdBase + index + 1);
 
             var campaign = new Campaign(name, "10 % off the next basket, e-mailed to a random sample with a holdout.",

@@ -10,6 +10,12 @@ namespace LoyaltyStudio.Intelligence.Audiences;
 /// </summary>
 public sealed class AudienceCandidate
 {
+    /// <summary>
+    /// The customer's id, taken from the side of the join the statement starts from (the score when every member needs
+    /// one), so that ordering and correlating by it can use that table's index.
+    /// </summary>
+    public long CustomerId { get; init; }
+
     public Customer Customer { get; init; } = null!;
 
     public CustomerScore? Score { get; init; }

@@ -14,6 +14,16 @@ namespace LoyaltyStudio.Intelligence.Audiences;
 /// </summary>
 internal sealed class AudienceFilterBuilder(LoyaltyDbContext db, DateTime now, ParameterExpression candidate)
 {
+    /// <summary>
+    /// True when a condition on <paramref name="field"/> matches no customer without a current score, whatever its
+    /// operator: the score fields, guarded below. (A category affinity is a profile field read from the orders.)
+    /// </summary>
+    public static bool NeedsScore(AudienceField field)
+    {
+        ArgumentNullException.ThrowIfNull(field);
+        return field.IsProfile && field.Key != F.CategoryAffinity;
+    }
+
     public Expression Group(ResolvedGroup group)
     {
         var parts = group.Children.Select(Node).ToList();
@@ -56,9 +66,9 @@ internal sealed class AudienceFilterBuilder(LoyaltyDbContext db, DateTime now, P
         // condition on them, whichever the operator ("risk band is not High" does not match them either).
         if (!c.Field.IsProfile)
             return test;
-        var guard = c.Field.Key == F.CategoryAffinity
-            ? On(r => r.ProfilingConsent)
-            : On(r => r.Score != null && r.ProfilingConsent);
+        var guard = NeedsScore(c.Field)
+            ? On(r => r.Score != null && r.ProfilingConsent)
+            : On(r => r.ProfilingConsent);
         return Expression.AndAlso(guard, test);
     }
 
@@ -101,7 +111,7 @@ internal sealed class AudienceFilterBuilder(LoyaltyDbContext db, DateTime now, P
     private Expression BoughtIn(SalesChannel channel)
     {
         var orders = db.Orders;
-        return On(r => orders.Any(o => o.CustomerId == r.Customer.Id && o.Channel == channel));
+        return On(r => orders.Any(o => o.CustomerId == r.CustomerId && o.Channel == channel));
     }
 
     private BinaryExpression Consent(Expression<Func<AudienceCandidate, bool>> consent, bool granted) =>
@@ -112,7 +122,7 @@ internal sealed class AudienceFilterBuilder(LoyaltyDbContext db, DateTime now, P
     private BinaryExpression LastPurchase(AudienceOperator op, int days)
     {
         var orders = db.Orders;
-        var latest = On(r => orders.Where(o => o.CustomerId == r.Customer.Id).Max(o => (DateTime?)o.OrderedAt));
+        var latest = On(r => orders.Where(o => o.CustomerId == r.CustomerId).Max(o => (DateTime?)o.OrderedAt));
         var threshold = Captured((DateTime?)now.AddDays(-days));
         return op switch
         {
@@ -126,7 +136,9 @@ internal sealed class AudienceFilterBuilder(LoyaltyDbContext db, DateTime now, P
 
     // Share of spend = category spend / all spend over the window, compared as 100 × category spend OP percent × all
     // spend so that SQL never divides and the percentage keeps its two decimals in a decimal(18,2) parameter;
-    // customers who spent nothing in the window have no share and match nothing.
+    // customers who spent nothing in the window have no share and match nothing. Each candidate costs three correlated
+    // sums over its orders in the window (found through the orders' (CustomerId, OrderedAt) index), one of them through
+    // the order lines and products.
     private BinaryExpression CategoryAffinity(AudienceOperator op, int categoryId, decimal percent)
     {
         var orders = db.Orders;
@@ -135,14 +147,14 @@ internal sealed class AudienceFilterBuilder(LoyaltyDbContext db, DateTime now, P
         var end = now;
         var categorySpend = On(r =>
             (from o in orders
-             where o.CustomerId == r.Customer.Id && o.OrderedAt >= start && o.OrderedAt < end
+             where o.CustomerId == r.CustomerId && o.OrderedAt >= start && o.OrderedAt < end
              from l in o.Lines
              join p in products on l.ProductId equals p.Id
              where p.CategoryId == categoryId
              select l.LineTotal).Sum() * 100m);
-        var shareOfSpend = On(r => orders.Where(o => o.CustomerId == r.Customer.Id && o.OrderedAt >= start && o.OrderedAt < end)
+        var shareOfSpend = On(r => orders.Where(o => o.CustomerId == r.CustomerId && o.OrderedAt >= start && o.OrderedAt < end)
             .Sum(o => o.Total) * percent);
-        var spent = On(r => orders.Where(o => o.CustomerId == r.Customer.Id && o.OrderedAt >= start && o.OrderedAt < end)
+        var spent = On(r => orders.Where(o => o.CustomerId == r.CustomerId && o.OrderedAt >= start && o.OrderedAt < end)
             .Sum(o => o.Total) > 0);
         return Expression.AndAlso(spent, Comparison(op, categorySpend, shareOfSpend, F.CategoryAffinity));
     }

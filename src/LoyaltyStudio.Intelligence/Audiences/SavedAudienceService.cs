@@ -47,7 +47,7 @@ public sealed class SavedAudienceService(IDbContextFactory<LoyaltyDbContext> con
     public async Task<AudienceEvaluation> EvaluateSavedAsync(long id, int previewSize = 0, CancellationToken cancellationToken = default)
     {
         var audience = await GetAsync(id, cancellationToken);
-        return await EvaluateAsync(AudienceRulesJson.Read(audience.RulesJson), previewSize, cancellationToken);
+        return await EvaluateAsync(AudienceRulesJson.Read(audience.RulesJson, audience.Name), previewSize, cancellationToken);
     }
 
     public async Task<SavedAudienceInfo> GetAsync(long id, CancellationToken cancellationToken = default)
@@ -69,7 +69,7 @@ public sealed class SavedAudienceService(IDbContextFactory<LoyaltyDbContext> con
         {
             try
             {
-                var rules = AudienceRulesJson.Read(audience.RulesJson);
+                var rules = AudienceRulesJson.Read(audience.RulesJson, audience.Name);
                 if (reference is null || (reference.Regions.Count == 0 && AudienceRuleValidator.Uses(rules, AudienceFieldCatalog.Region)))
                     reference = await AudienceReferenceData.LoadAsync(db, AudienceRuleValidator.Uses(rules, AudienceFieldCatalog.Region), cancellationToken);
                 var validated = AudienceRuleValidator.Validate(rules, reference);
@@ -113,6 +113,24 @@ public sealed class SavedAudienceService(IDbContextFactory<LoyaltyDbContext> con
         var audience = await db.SavedAudiences.SingleOrDefaultAsync(a => a.Id == id, cancellationToken) ?? throw NotFound(id);
         var validated = await ValidateAsync(db, rules, cancellationToken);
         audience.ChangeRules(AudienceRulesJson.Write(validated.Rules), time.GetUtcNow().UtcDateTime);
+        await db.SaveChangesAsync(cancellationToken);
+        return Info(audience);
+    }
+
+    /// <summary>
+    /// Gives audience <paramref name="id"/> a new name and new rules together: both are checked first, then saved in one
+    /// SaveChanges, so a refused name leaves the rules as they were and refused rules leave the name.
+    /// </summary>
+    public async Task<SavedAudienceInfo> ChangeAsync(long id, string name, AudienceRules rules, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var audience = await db.SavedAudiences.SingleOrDefaultAsync(a => a.Id == id, cancellationToken) ?? throw NotFound(id);
+        var validated = await ValidateAsync(db, rules, cancellationToken);
+        await EnsureNameFreeAsync(db, name, exceptId: id, cancellationToken);
+        var now = time.GetUtcNow().UtcDateTime;
+        audience.ChangeRules(AudienceRulesJson.Write(validated.Rules), now);
+        if (!string.Equals(audience.Name, name.Trim(), StringComparison.Ordinal))
+            audience.Rename(name, now);
         await db.SaveChangesAsync(cancellationToken);
         return Info(audience);
     }

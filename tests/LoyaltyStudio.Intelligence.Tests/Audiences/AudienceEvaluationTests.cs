@@ -177,6 +177,50 @@ public sealed class AudienceEvaluationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_or_with_a_side_that_needs_no_score_also_finds_customers_the_run_did_not_score()
+    {
+        // Eve has no current score and Dan refused profiling: both are Bronze, so the tier side finds them.
+        var rules = AudienceRuleGroup.Any(Condition("riskBand", Is, "High"), Condition("tier", Is, "BRONZE"));
+
+        var (names, lifetimeValue, size) = await EvaluateAsync(rules);
+
+        Assert.False(await NeedsScoreAsync(rules));
+        Assert.Equal(("Ada,Ben,Dan,Eve", 1000m, 1), (names, lifetimeValue, size.WithoutProfilingConsent));
+    }
+
+    public static TheoryData<string, AudienceRuleGroup, bool> Trees() => new()
+    {
+        { "risk band", AudienceRuleGroup.All(Condition("riskBand", IsNot, "Low")), true },
+        { "CLV and e-mail", AudienceRuleGroup.All(Condition("clv", AtLeast, "400"), Condition("consentEmail", Is, "yes")), true },
+        { "risk or segment", AudienceRuleGroup.Any(Condition("riskBand", Is, "High"), Condition("microSegment", IsNot, "micro:1")), true },
+        { "region and (risk or churn score)", AudienceRuleGroup.All(Condition("region", Is, "North"))
+            .With(AudienceRuleGroup.Any(Condition("riskBand", Is, "High"), Condition("churnScore", AtMost, "10"))), true },
+        { "affinity", AudienceRuleGroup.All(Condition("categoryAffinity", AtLeast, "50", "coffee")), false },
+        { "risk or region", AudienceRuleGroup.Any(Condition("riskBand", Is, "High"), Condition("region", Is, "South")), false },
+    };
+
+    // Rules only scored customers can meet start from the current run's scores; OR-ing in a condition that matches
+    // nobody (e-mail yes and no) but needs no score makes the same rules start from every customer. Both must agree.
+    [Theory]
+    [MemberData(nameof(Trees))]
+    public async Task Starting_from_the_scores_or_from_every_customer_selects_the_same_members(string what, AudienceRuleGroup root, bool needsScore)
+    {
+        var nobody = AudienceRuleGroup.All(Condition("consentEmail", Is, "yes"), Condition("consentEmail", Is, "no"));
+        var fromEveryCustomer = new AudienceRuleGroup { Match = AudienceMatch.Any }.With(root, nobody);
+
+        var direct = await EvaluateAsync(root);
+        var widened = await EvaluateAsync(fromEveryCustomer);
+
+        Assert.Equal(needsScore, await NeedsScoreAsync(root));
+        Assert.False(await NeedsScoreAsync(fromEveryCustomer));
+        Assert.True(direct.Names.Length > 0, what);
+        Assert.Equal(direct, widened);
+    }
+
+    private async Task<bool> NeedsScoreAsync(AudienceRuleGroup root) =>
+        AudienceQuery.NeedsScore(await _service.ValidateAsync(AudienceRules.Of(root)));
+
+    [Fact]
     public async Task Preview_returns_the_first_customer_ids_in_id_order()
     {
         var result = await _service.EvaluateAsync(AudienceRules.Of(AudienceRuleGroup.All(Condition("consentEmail", Is, "yes"))), previewSize: 2);

@@ -35,17 +35,36 @@ public class AudienceRulesTests
     }
 
     [Theory]
-    [InlineData("""{"rules":[{"field":"consent.email","op":"eq","value":true}],"sample":0.4}""", "not in the audience builder's format")]
-    [InlineData("""{"root":{"match":"all","conditions":[]}}""", "no version number")]
-    [InlineData("""{"version":2,"root":{"match":"all"}}""", "format version 2")]
-    [InlineData("""{"version":1,"root":{"match":"sometimes"}}""", "not in the audience builder's format")]
-    [InlineData("not json", "not in the audience builder's format")]
-    [InlineData("", "has no rules")]
-    public void Unreadable_rules_json_is_refused_with_a_message(string json, string expected)
+    [InlineData("""{"rules":[{"field":"consent.email","op":"eq","value":true}],"sample":0.4}""", "it is a flat list of rules ('rules', 'sample'), a format older than version 1")]
+    [InlineData("""{"root":{"match":"all","conditions":[]}}""", "it carries no version number")]
+    [InlineData("""{"version":2,"root":{"match":"all"}}""", "it was saved in format version 2 by a newer LoyaltyStudio; this version reads up to version 1")]
+    [InlineData("""{"version":1,"root":{"match":"sometimes"}}""", "'root.match' holds \"sometimes\", which is not 'all' or 'any'")]
+    [InlineData("""{"version":1,"root":{"match":"all","conditions":[{"field":"tier","op":"is","value":"GOLD"}]}}""",
+        "'root.conditions[0]' has an entry 'op' that the format does not have (it has 'field', 'operator', 'value', 'values', 'argument')")]
+    [InlineData("""{"version":1,"root":{"conditions":[{"field":"tier","operator":"eq","value":"GOLD"}]}}""",
+        "'root.conditions[0].operator' holds \"eq\", which is not one of 'is', 'isNot', 'isOneOf', 'greaterThan', 'atLeast', 'lessThan', 'atMost'")]
+    [InlineData("""{"version":"one","root":{}}""", "'version' holds \"one\", which is not a whole number")]
+    [InlineData("""{"version":1,"root":{},"sample":0.4}""", "it has an entry 'sample' that the format does not have (it has 'version', 'root')")]
+    [InlineData("""[1,2]""", "it holds a list where an object with a version and a root group belongs")]
+    [InlineData("null", "it holds no rules (null)")]
+    [InlineData("not json", "the stored text is not JSON (line 1, character ")]
+    [InlineData("", "it has no rules")]
+    public void Unreadable_rules_json_is_refused_with_a_plain_message_saying_what_is_wrong(string json, string expected)
     {
         var message = Assert.Throws<AudienceRulesException>(() => AudienceRulesJson.Read(json)).Message;
 
-        Assert.Contains(expected, message, StringComparison.Ordinal);
+        Assert.StartsWith($"These audience rules are stored in a format this version cannot read: {expected}", message, StringComparison.Ordinal);
+        foreach (var internals in new[] { ".NET", "LoyaltyStudio.Intelligence", "System.", "Path:", "BytePosition", "could not be mapped" })
+            Assert.DoesNotContain(internals, message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Rules_of_a_saved_audience_that_cannot_be_read_are_refused_naming_the_audience()
+    {
+        var message = Assert.Throws<AudienceRulesException>(
+            () => AudienceRulesJson.Read("""{"rules":[],"sample":0.4}""", "Win-back Q3")).Message;
+
+        Assert.StartsWith("Audience 'Win-back Q3' is stored in a format this version cannot read: it is a flat list of rules", message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -37,6 +37,8 @@ public class AudienceSqlServerTranslationTests(ITestOutputHelper output)
                 AudienceCondition.Of("lastPurchaseDaysAgo", GreaterThan, "90"),
                 new AudienceCondition { Field = "categoryAffinity", Operator = AtLeast, Value = "30", Argument = "coffee" })));
 
+    // Either side of the OR holds a score condition, so only scored customers can match: the statement starts from the
+    // current run's scores and joins each one's customer.
     [Fact]
     public void Count_and_lifetime_value_of_a_rule_tree_over_every_field_translate_to_one_aggregate_statement()
     {
@@ -45,13 +47,14 @@ public class AudienceSqlServerTranslationTests(ITestOutputHelper output)
         var sql = AudienceQuery.SizeByProfilingConsent(Members(db, EveryField)).ToQueryString();
         output.WriteLine(sql);
 
-        Assert.Contains("FROM [Customers]", sql, StringComparison.Ordinal);
-        Assert.Contains("LEFT JOIN", sql, StringComparison.Ordinal);
+        Assert.Contains("FROM [CustomerScores]", sql, StringComparison.Ordinal);
+        Assert.Contains("INNER JOIN [Customers]", sql, StringComparison.Ordinal);
+        Assert.DoesNotContain("LEFT JOIN", sql, StringComparison.Ordinal);
         Assert.Contains("[IsCurrent] = CAST(1 AS bit)", sql, StringComparison.Ordinal);
         Assert.Contains("COUNT(*)", sql, StringComparison.Ordinal);
         Assert.Contains("[PredictedLifetimeValue]", sql, StringComparison.Ordinal);
         Assert.Contains("SUM(", sql, StringComparison.Ordinal);
-        Assert.Contains("GROUP BY [c].[ConsentProfiling]", sql, StringComparison.Ordinal);
+        Assert.Contains("GROUP BY [c0].[ConsentProfiling]", sql, StringComparison.Ordinal);
         Assert.Contains("EXISTS", sql, StringComparison.Ordinal);
         Assert.Contains("MAX([", sql, StringComparison.Ordinal);
         Assert.Contains("[CategoryId] = @", sql, StringComparison.Ordinal);
@@ -62,14 +65,34 @@ public class AudienceSqlServerTranslationTests(ITestOutputHelper output)
         Assert.Contains("[SignupDate] <= @", sql, StringComparison.Ordinal);
     }
 
+    // An OR with a side that needs no score (e-mail consent) can match customers the run did not score: all customers,
+    // their score left-joined.
+    [Fact]
+    public void Rules_that_customers_without_a_score_can_meet_start_from_every_customer()
+    {
+        using var db = SqlServer();
+        var root = AudienceRuleGroup.Any(AudienceCondition.Of("riskBand", Is, "High"), AudienceCondition.Of("consentEmail", Is, "yes"))
+            .With(AudienceRuleGroup.All(new AudienceCondition { Field = "categoryAffinity", Operator = AtLeast, Value = "30", Argument = "coffee" }));
+
+        var sql = AudienceQuery.SizeByProfilingConsent(Members(db, root)).ToQueryString();
+        output.WriteLine(sql);
+
+        Assert.Contains("FROM [Customers]", sql, StringComparison.Ordinal);
+        Assert.Contains("LEFT JOIN", sql, StringComparison.Ordinal);
+        Assert.Contains("GROUP BY [c].[ConsentProfiling]", sql, StringComparison.Ordinal);
+        Assert.Contains("[CategoryId] = @", sql, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Preview_page_translates_to_an_ordered_page_of_customer_ids()
     {
         using var db = SqlServer();
 
-        var sql = AudienceQuery.CustomerIds(Members(db, EveryField)).Skip(20).Take(20).ToQueryString();
+        var scored = AudienceQuery.CustomerIds(Members(db, EveryField)).Skip(20).Take(20).ToQueryString();
+        var everyone = AudienceQuery.CustomerIds(Members(db, AudienceRuleGroup.All(AudienceCondition.Of("tier", Is, "GOLD")))).Skip(20).Take(20).ToQueryString();
 
-        Assert.Contains("ORDER BY [c].[Id]", sql, StringComparison.Ordinal);
-        Assert.Contains("OFFSET", sql, StringComparison.Ordinal);
+        Assert.Contains("ORDER BY [c].[CustomerId]", scored, StringComparison.Ordinal);
+        Assert.Contains("ORDER BY [c].[Id]", everyone, StringComparison.Ordinal);
+        Assert.Contains("OFFSET", scored, StringComparison.Ordinal);
     }
 }

@@ -94,7 +94,47 @@ public sealed class SavedAudienceServiceTests : IAsyncLifetime
         Assert.Equal((2, 1000m), (list[0].Size!.Customers, list[0].Size!.LifetimeValue));
         Assert.Equal((2, 1500m), (list[1].Size!.Customers, list[1].Size!.LifetimeValue));
         Assert.Null(list[2].Size);
-        Assert.Contains("not in the audience builder's format", list[2].Problem, StringComparison.Ordinal);
+        Assert.StartsWith("Audience 'Legacy' is stored in a format this version cannot read: it is a flat list of rules", list[2].Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Changing_name_and_rules_together_stores_both()
+    {
+        var saved = await _service.CreateAsync("Win-back", HighRisk, "m");
+
+        var changed = await _service.ChangeAsync(saved.Id, " Gold members ", Gold);
+
+        var stored = await _service.GetAsync(saved.Id);
+        Assert.Equal(("Gold members", "GOLD"), (stored.Name, AudienceRulesJson.Read(stored.RulesJson).Root.Conditions[0].Value));
+        Assert.Equal(stored, changed);
+        var evaluation = await _service.EvaluateSavedAsync(saved.Id, 10);
+        Assert.Equal(("Ada,Cleo", 1500m), (_shop.Names(evaluation.PreviewCustomerIds), evaluation.Size.LifetimeValue));
+    }
+
+    [Fact]
+    public async Task A_taken_name_refuses_the_whole_change_and_leaves_the_rules_as_they_were()
+    {
+        await _service.CreateAsync("Gold", Gold, "m");
+        var saved = await _service.CreateAsync("Win-back", HighRisk, "m");
+
+        var refused = await Assert.ThrowsAsync<DomainException>(() => _service.ChangeAsync(saved.Id, "GOLD", Gold));
+
+        Assert.Equal("There is already an audience called 'Gold'; choose another name.", refused.Message);
+        var stored = await _service.GetAsync(saved.Id);
+        Assert.Equal((saved.Name, saved.RulesJson, saved.UpdatedAt), (stored.Name, stored.RulesJson, stored.UpdatedAt));
+    }
+
+    [Fact]
+    public async Task Refused_rules_refuse_the_whole_change_and_leave_the_name_as_it_was()
+    {
+        var saved = await _service.CreateAsync("Win-back", HighRisk, "m");
+        var faulty = AudienceRules.Of(AudienceRuleGroup.All(AudienceCondition.Of("tier", Is, "PLATINUM")));
+
+        var refused = await Assert.ThrowsAsync<AudienceRulesException>(() => _service.ChangeAsync(saved.Id, "Platinum", faulty));
+
+        Assert.StartsWith("Condition 1: unknown tier 'PLATINUM'", refused.Message, StringComparison.Ordinal);
+        var stored = await _service.GetAsync(saved.Id);
+        Assert.Equal((saved.Name, saved.RulesJson), (stored.Name, stored.RulesJson));
     }
 
     [Fact]
