@@ -23,6 +23,10 @@ public sealed class ScoringCoordinator : IScoringCoordinator, IDisposable
     private readonly ILogger<ScoringCoordinator> _log;
     private readonly CancellationTokenSource _shutdown = new();
     private readonly Lock _gate = new();
+    private int _disposed;
+
+    // Taken once: reading _shutdown.Token after Dispose throws, while this token stays readable (and cancelled).
+    private readonly CancellationToken _stopping;
     private ScoringState _state = ScoringState.Initial;
 
     public ScoringCoordinator(IDbContextFactory<LoyaltyDbContext> contexts, ScoringRunner runner, Trainer trainer,
@@ -35,6 +39,7 @@ public sealed class ScoringCoordinator : IScoringCoordinator, IDisposable
         _options = options;
         _time = time;
         _log = log;
+        _stopping = _shutdown.Token;
     }
 
     public ScoringState State
@@ -108,8 +113,14 @@ public sealed class ScoringCoordinator : IScoringCoordinator, IDisposable
     public Task<TrainingOutcome> TrainAsync(string requestedBy, CancellationToken cancellationToken = default) =>
         Start(requestedBy, ScoringActivity.Training, (progress, ct) => TrainCoreAsync(requestedBy, progress, ct), cancellationToken);
 
+    /// <summary>
+    /// Cancels work in progress. Safe to call more than once: the container disposes this instance twice at shutdown,
+    /// once as <see cref="ScoringCoordinator"/> and once as the <see cref="IScoringCoordinator"/> its factory returned.
+    /// </summary>
     public void Dispose()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+            return;
         _shutdown.Cancel();
         _shutdown.Dispose();
     }
@@ -145,9 +156,10 @@ public sealed class ScoringCoordinator : IScoringCoordinator, IDisposable
 
     private async Task<T> RunAsync<T>(Func<IProgress<ScoringProgress>, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
     {
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _shutdown.Token);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _stopping);
         try
         {
+            linked.Token.ThrowIfCancellationRequested();
             var result = await work(new StateProgress(this), linked.Token);
             Update(s => Idle(s) with { LastError = null });
             return result;

@@ -76,7 +76,7 @@ public sealed class AudienceWorkspaceService(
             AudienceRules rules;
             try
             {
-                rules = AudienceRulesJson.Read(info.RulesJson);
+                rules = AudienceRulesJson.Read(info.RulesJson, info.Name);
             }
             catch (AudienceRulesException)
             {
@@ -111,11 +111,8 @@ public sealed class AudienceWorkspaceService(
         await EnsureCanEditAsync(user);
         if (id is not { } audienceId)
             return await audiences.CreateAsync(name, rules, user.Identity?.Name ?? "unknown", cancellationToken);
-        // Rules first: when they are refused, the name stays as it was too.
-        var changed = await audiences.ChangeRulesAsync(audienceId, rules, cancellationToken);
-        return string.Equals(changed.Name, (name ?? "").Trim(), StringComparison.Ordinal)
-            ? changed
-            : await audiences.RenameAsync(audienceId, name ?? "", cancellationToken);
+        // Name and rules are checked before either is stored, and stored together: a refusal changes nothing.
+        return await audiences.ChangeAsync(audienceId, name ?? "", rules, cancellationToken);
     }
 
     public async Task DeleteAsync(ClaimsPrincipal user, long id, CancellationToken cancellationToken = default)

@@ -96,6 +96,20 @@ public sealed class AudienceWorkspaceServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Saving_an_opened_audience_under_a_taken_name_is_refused_and_keeps_its_rules()
+    {
+        await Service().SaveAsync(Marketer, null, "Low risk", Rules(AudienceRuleGroup.All(RiskBandIs("Low"))));
+        var saved = await Service().SaveAsync(Marketer, null, "High risk", Rules(AudienceRuleGroup.All(RiskBandIs("High"))));
+
+        var refused = await Assert.ThrowsAsync<Domain.Common.DomainException>(
+            () => Service().SaveAsync(Marketer, saved.Id, "low RISK", Rules(AudienceRuleGroup.All(RiskBandIs("Medium")))));
+
+        Assert.Equal("There is already an audience called 'Low risk'; choose another name.", refused.Message);
+        var editor = (await Service().EditorAsync(Marketer, saved.Id))!;
+        Assert.Equal(("High risk", "High"), (editor.Audience!.Name, editor.Audience.Rules.Root.Conditions.Single().Value));
+    }
+
+    [Fact]
     public async Task Manager_may_read_but_saving_and_deleting_are_refused_on_the_server()
     {
         var saved = await Service().SaveAsync(Marketer, null, "High risk", Rules(AudienceRuleGroup.All(RiskBandIs("High"))));
