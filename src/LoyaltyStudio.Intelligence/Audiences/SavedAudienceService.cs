@@ -57,7 +57,10 @@ public sealed class SavedAudienceService(IDbContextFactory<LoyaltyDbContext> con
             ?? throw NotFound(id);
     }
 
-    /// <summary>Every saved audience by name, each with its size in the current run (one aggregate query per audience).</summary>
+    /// <summary>
+    /// Every saved audience by name, each with its size in the current run: one aggregate query per distinct rule tree
+    /// (the demo's past campaigns, for one, share theirs).
+    /// </summary>
     public async Task<IReadOnlyList<SavedAudienceSummary>> ListAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -65,6 +68,7 @@ public sealed class SavedAudienceService(IDbContextFactory<LoyaltyDbContext> con
         var now = time.GetUtcNow().UtcDateTime;
         AudienceReferenceData? reference = null;
         var summaries = new List<SavedAudienceSummary>(audiences.Count);
+        var sizes = new Dictionary<string, AudienceSize>(StringComparer.Ordinal);
         foreach (var audience in audiences.OrderBy(a => a.Name, StringComparer.CurrentCultureIgnoreCase))
         {
             try
@@ -73,7 +77,9 @@ public sealed class SavedAudienceService(IDbContextFactory<LoyaltyDbContext> con
                 if (reference is null || (reference.Regions.Count == 0 && AudienceRuleValidator.Uses(rules, AudienceFieldCatalog.Region)))
                     reference = await AudienceReferenceData.LoadAsync(db, AudienceRuleValidator.Uses(rules, AudienceFieldCatalog.Region), cancellationToken);
                 var validated = AudienceRuleValidator.Validate(rules, reference);
-                var size = await AudienceQuery.SizeAsync(AudienceQuery.Members(db, validated, now), cancellationToken);
+                var key = AudienceRulesJson.Write(validated.Rules);
+                if (!sizes.TryGetValue(key, out var size))
+                    sizes[key] = size = await AudienceQuery.SizeAsync(AudienceQuery.Members(db, validated, now), cancellationToken);
                 summaries.Add(new SavedAudienceSummary(audience, size, null));
             }
             catch (AudienceRulesException e)

@@ -33,6 +33,7 @@ public sealed class SavedAudienceWorkspaceBenchmark(ITestOutputHelper output)
 
     private static readonly (string Name, AudienceRuleGroup Root)[] Shapes =
     [
+        ("e-mail subscribers (the simulator's audiences)", AudienceRuleGroup.All(AudienceCondition.Of("consentEmail", Is, "yes"))),
         ("High risk AND e-mail", AudienceRuleGroup.All(AudienceCondition.Of("riskBand", Is, "High"), AudienceCondition.Of("consentEmail", Is, "yes"))),
         ("High risk", AudienceRuleGroup.All(AudienceCondition.Of("riskBand", Is, "High"))),
         ("CLV >= 200", AudienceRuleGroup.All(AudienceCondition.Of("clv", AtLeast, "200"))),
@@ -60,6 +61,13 @@ public sealed class SavedAudienceWorkspaceBenchmark(ITestOutputHelper output)
             await using (var db = factory.CreateDbContext())
                 await db.Database.MigrateAsync();
             var service = new SavedAudienceService(factory, new FixedClock(Now));
+            // A file generated before the simulator wrote version-1 rules: give its past-campaign audiences the rules
+            // the simulator writes now, so the list times what a freshly generated demo lists.
+            await using (var db = factory.CreateDbContext())
+            {
+                var upgraded = AudienceRulesJson.Write(AudienceRules.Of(Shapes[0].Root));
+                await db.SavedAudiences.Where(a => a.RulesJson.StartsWith("{\"rules\"")).ExecuteUpdateAsync(u => u.SetProperty(a => a.RulesJson, upgraded));
+            }
 
             output.WriteLine($"{"call",-52} {"customers",10} {"cold ms",8} {"warm ms",8}");
             foreach (var (name, root) in Shapes)
@@ -67,7 +75,7 @@ public sealed class SavedAudienceWorkspaceBenchmark(ITestOutputHelper output)
                 var rules = AudienceRules.Of(root);
                 await TimeAsync($"evaluate+preview: {name}", async () => (await service.EvaluateAsync(rules, 8)).Size.Customers);
             }
-            foreach (var (name, root) in Shapes.Take(4))
+            foreach (var (name, root) in Shapes.Skip(1).Take(4))
                 await service.CreateAsync("bench " + name, AudienceRules.Of(root), "bench");
             await TimeAsync("list (4 bench audiences + the simulator's)", async () => (await service.ListAsync()).Count);
 
@@ -85,7 +93,7 @@ public sealed class SavedAudienceWorkspaceBenchmark(ITestOutputHelper output)
     {
         await using var db = factory.CreateDbContext();
         var reference = await AudienceReferenceData.LoadAsync(db, withRegions: false, CancellationToken.None);
-        foreach (var (name, root) in new[] { Shapes[0], Shapes[4], Shapes[7] })
+        foreach (var (name, root) in new[] { Shapes[0], Shapes[1], Shapes[5], Shapes[8] })
         {
             var members = AudienceQuery.Members(db, AudienceRuleValidator.Validate(AudienceRules.Of(root), reference), Now);
             foreach (var sql in new[] { AudienceQuery.SizeByProfilingConsent(members).ToQueryString(), AudienceQuery.CustomerIds(members).Take(8).ToQueryString() })
