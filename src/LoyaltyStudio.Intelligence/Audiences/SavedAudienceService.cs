@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using LoyaltyStudio.Data;
 using LoyaltyStudio.Domain.Common;
 using LoyaltyStudio.Domain.Segments;
@@ -59,36 +60,66 @@ public sealed class SavedAudienceService(IDbContextFactory<LoyaltyDbContext> con
 
     /// <summary>
     /// Every saved audience by name, each with its size in the current run: one aggregate query per distinct rule tree
-    /// (the demo's past campaigns, for one, share theirs).
+    /// (the demo's past campaigns, for one, share theirs), run side by side on up to one connection per core, since
+    /// each is a single-threaded pass over up to every customer.
     /// </summary>
     public async Task<IReadOnlyList<SavedAudienceSummary>> ListAsync(CancellationToken cancellationToken = default)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var audiences = await Infos(db.SavedAudiences).ToListAsync(cancellationToken);
-        var now = time.GetUtcNow().UtcDateTime;
-        AudienceReferenceData? reference = null;
-        var summaries = new List<SavedAudienceSummary>(audiences.Count);
-        var sizes = new Dictionary<string, AudienceSize>(StringComparer.Ordinal);
-        foreach (var audience in audiences.OrderBy(a => a.Name, StringComparer.CurrentCultureIgnoreCase))
+        List<SavedAudienceInfo> audiences;
+        var read = new Dictionary<long, AudienceRules>();
+        var problems = new Dictionary<long, string>();
+        AudienceReferenceData reference;
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+        {
+            audiences = await Infos(db.SavedAudiences).ToListAsync(cancellationToken);
+            foreach (var audience in audiences)
+            {
+                try
+                {
+                    read[audience.Id] = AudienceRulesJson.Read(audience.RulesJson, audience.Name);
+                }
+                catch (AudienceRulesException e)
+                {
+                    problems[audience.Id] = e.Message;
+                }
+            }
+            reference = await AudienceReferenceData.LoadAsync(db,
+                read.Values.Any(r => AudienceRuleValidator.Uses(r, AudienceFieldCatalog.Region)), cancellationToken);
+        }
+
+        var trees = new Dictionary<long, string>();
+        var distinct = new Dictionary<string, ValidatedAudienceRules>(StringComparer.Ordinal);
+        foreach (var (id, rules) in read)
         {
             try
             {
-                var rules = AudienceRulesJson.Read(audience.RulesJson, audience.Name);
-                if (reference is null || (reference.Regions.Count == 0 && AudienceRuleValidator.Uses(rules, AudienceFieldCatalog.Region)))
-                    reference = await AudienceReferenceData.LoadAsync(db, AudienceRuleValidator.Uses(rules, AudienceFieldCatalog.Region), cancellationToken);
                 var validated = AudienceRuleValidator.Validate(rules, reference);
                 var key = AudienceRulesJson.Write(validated.Rules);
-                if (!sizes.TryGetValue(key, out var size))
-                    sizes[key] = size = await AudienceQuery.SizeAsync(AudienceQuery.Members(db, validated, now), cancellationToken);
-                summaries.Add(new SavedAudienceSummary(audience, size, null));
+                trees[id] = key;
+                distinct.TryAdd(key, validated);
             }
             catch (AudienceRulesException e)
             {
                 // One broken audience (e.g. its segment was deleted) must not hide the others.
-                summaries.Add(new SavedAudienceSummary(audience, null, e.Message));
+                problems[id] = e.Message;
             }
         }
-        return summaries;
+
+        var now = time.GetUtcNow().UtcDateTime;
+        var sizes = new ConcurrentDictionary<string, AudienceSize>(StringComparer.Ordinal);
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(distinct, parallel, async (tree, ct) =>
+        {
+            await using var db = await contexts.CreateDbContextAsync(ct);
+            sizes[tree.Key] = await AudienceQuery.SizeAsync(AudienceQuery.Members(db, tree.Value, now), ct);
+        });
+
+        return audiences
+            .OrderBy(a => a.Name, StringComparer.CurrentCultureIgnoreCase)
+            .Select(a => trees.TryGetValue(a.Id, out var key)
+                ? new SavedAudienceSummary(a, sizes[key], null)
+                : new SavedAudienceSummary(a, null, problems[a.Id]))
+            .ToList();
     }
 
     /// <summary>Saves valid rules under a new name (unique regardless of letter case).</summary>
