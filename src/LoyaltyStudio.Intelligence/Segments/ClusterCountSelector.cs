@@ -1,7 +1,11 @@
 namespace LoyaltyStudio.Intelligence.Segments;
 
 /// <summary>The number of clusters chosen, and the mean silhouette of every k that was tried.</summary>
-public sealed record ClusterCountChoice(int K, IReadOnlyDictionary<int, double> Silhouettes);
+public sealed record ClusterCountChoice(int K, IReadOnlyDictionary<int, double> Silhouettes)
+{
+    /// <summary>The k-means fit of the chosen k on the selection sample (the same seed and restarts a final fit would use).</summary>
+    public ClusterCentroids? Centroids { get; init; }
+}
 
 /// <summary>
 /// Chooses k by the mean silhouette: for each k in the range, k-means is fitted on an evenly spaced sample of the
@@ -29,9 +33,11 @@ public static class ClusterCountSelector
         var distances = PairwiseDistances(silhouettePoints, width);
 
         var silhouettes = new SortedDictionary<int, double>();
+        var fits = new Dictionary<int, ClusterCentroids>();
         for (var k = minK; k <= maxK; k++)
         {
             var centroids = KMeansClustering.Fit(fitPoints, width, k, seed, restarts);
+            fits[k] = centroids;
             var labels = KMeansClustering.Assign(silhouettePoints, centroids);
             silhouettes[k] = MeanSilhouette(distances, m, labels, centroids.Count);
         }
@@ -39,7 +45,7 @@ public static class ClusterCountSelector
         var chosen = previousK is { } kept && silhouettes.TryGetValue(kept, out var keptScore) && keptScore >= best - Tolerance
             ? kept
             : silhouettes.First(s => s.Value >= best - Tolerance).Key;
-        return new ClusterCountChoice(chosen, silhouettes);
+        return new ClusterCountChoice(chosen, silhouettes) { Centroids = fits[chosen] };
     }
 
     /// <summary>Mean silhouette of a labelling given all pairwise distances (row-major m × m); a point alone in its cluster scores 0.</summary>

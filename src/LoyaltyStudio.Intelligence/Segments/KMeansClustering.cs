@@ -56,6 +56,42 @@ public static class KMeansClustering
         return best!;
     }
 
+    /// <summary>
+    /// Lloyd refinement: assigns every point to its nearest centroid and moves each centroid to its members' mean, for
+    /// <paramref name="steps"/> rounds (a centroid that loses all its members stays where it was). Used to carry centroids
+    /// fitted on a sample over to all the points without fitting again from scratch.
+    /// </summary>
+    public static ClusterCentroids Refine(float[] points, ClusterCentroids centroids, int steps = 2)
+    {
+        ArgumentNullException.ThrowIfNull(points);
+        ArgumentNullException.ThrowIfNull(centroids);
+        var width = centroids.Width;
+        var k = centroids.Count;
+        var n = points.Length / width;
+        var values = (float[])centroids.Values.Clone();
+        for (var step = 0; step < steps; step++)
+        {
+            var sums = new double[k * width];
+            var sizes = new int[k];
+            for (var i = 0; i < n; i++)
+            {
+                var point = points.AsSpan(i * width, width);
+                var c = Nearest(point, values, k, out _);
+                sizes[c]++;
+                for (var j = 0; j < width; j++)
+                    sums[(c * width) + j] += point[j];
+            }
+            for (var c = 0; c < k; c++)
+            {
+                if (sizes[c] == 0)
+                    continue;
+                for (var j = 0; j < width; j++)
+                    values[(c * width) + j] = (float)(sums[(c * width) + j] / sizes[c]);
+            }
+        }
+        return new ClusterCentroids(k, width, values, Inertia(points, width, values, k));
+    }
+
     /// <summary>The index of the nearest centroid of each point (the lower index on a tie).</summary>
     public static int[] Assign(float[] points, ClusterCentroids centroids)
     {

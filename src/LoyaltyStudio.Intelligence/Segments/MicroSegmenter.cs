@@ -29,7 +29,12 @@ public static class MicroSegmenter
         var choice = ClusterCountSelector.Select(points, width, options.MinClusters, maxK, options.Seed,
             options.SelectionSample, options.SilhouetteSample, options.Restarts,
             previous is { Segments.Count: > 0 } ? previous.Segments.Count : null);
-        var centroids = KMeansClustering.Fit(points, width, choice.K, options.Seed, options.Restarts);
+        // The chosen k was already fitted (same seed and restarts) on the selection sample, which is every customer up to
+        // SelectionSample; above that, a couple of Lloyd rounds over all customers carry the sample's centroids over
+        // instead of fitting from scratch (at 100,000 customers that fit was most of the segment stage).
+        var centroids = choice.Centroids is { } fitted
+            ? (features.Count <= options.SelectionSample ? fitted : KMeansClustering.Refine(points, fitted))
+            : KMeansClustering.Fit(points, width, choice.K, options.Seed, options.Restarts);
         var labels = KMeansClustering.Assign(points, centroids);
 
         // Clusters by size, largest first (then by centroid index), with empty ones dropped.

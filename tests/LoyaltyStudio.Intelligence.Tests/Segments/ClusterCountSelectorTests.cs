@@ -56,6 +56,35 @@ public sealed class ClusterCountSelectorTests
         Assert.InRange(arbitrary, -0.2, 0.1);
     }
 
+    [Fact]
+    public void Centroids_fitted_on_a_sample_are_carried_over_to_all_points_by_Lloyd_rounds()
+    {
+        const int width = 3;
+        var (points, labels) = Blobs(4, perBlob: 2_000, width, seed: 9);
+        // Every 21st point (blobs alternate, so every blob is sampled): 380 of the 8,000.
+        var sample = Enumerable.Range(0, labels.Length / 21).SelectMany(s => points.AsSpan(s * 21 * width, width).ToArray()).ToArray();
+        var sampleFit = KMeansClustering.Fit(sample, width, 4, seed: 11);
+
+        var refined = KMeansClustering.Refine(points, sampleFit);
+
+        // On all 8,000 points the refined centroids fit at least as well as the sample's, and each sits on its blob's mean.
+        var before = KMeansClustering.Refine(points, sampleFit, steps: 0).Inertia;
+        Assert.True(refined.Inertia <= before, $"inertia {refined.Inertia} > {before}");
+        var assigned = KMeansClustering.Assign(points, refined);
+        for (var c = 0; c < refined.Count; c++)
+        {
+            var members = Enumerable.Range(0, labels.Length).Where(i => assigned[i] == c).ToList();
+            // Each cluster is one blob (a Gaussian tail point may cross over: at most 1 %).
+            var blob = members.GroupBy(i => labels[i]).MaxBy(g => g.Count())!.Key;
+            Assert.InRange(members.Count(i => labels[i] != blob), 0, members.Count / 100);
+            for (var d = 0; d < width; d++)
+            {
+                var mean = members.Average(i => points[(i * width) + d]);
+                Assert.Equal(mean, refined.Values[(c * width) + d], 0.01);
+            }
+        }
+    }
+
     // Blob centres sit on distinct corners of a cube of side 8 (at least 8 apart); points scatter with σ = 1.
     private static (float[] Points, int[] Labels) Blobs(int blobs, int perBlob, int width, int seed)
     {
