@@ -139,16 +139,22 @@ public sealed class AudienceWorkspaceService(
                 c.Email,
                 Tier = db.Tiers.Where(t => t.Code == c.TierCode).Select(t => t.Name).FirstOrDefault() ?? c.TierCode,
                 Profiling = c.Consent.Profiling,
-                Score = db.CustomerScores.Where(s => s.ScoringRunId == runId && s.CustomerId == c.Id)
-                    .Select(s => new { s.ChurnRiskBand, s.PredictedLifetimeValue }).FirstOrDefault(),
             })
             .ToListAsync(cancellationToken);
+        // A second small query rather than a per-customer subquery projecting two columns: SQLite has no APPLY, so EF
+        // Core turns that into a ROW_NUMBER() over every score of the run (~0.7 s at 100,000 customers).
+        var scores = runId is null
+            ? []
+            : await db.CustomerScores.AsNoTracking()
+                .Where(s => s.ScoringRunId == runId && wanted.Contains(s.CustomerId))
+                .Select(s => new { s.CustomerId, s.ChurnRiskBand, s.PredictedLifetimeValue })
+                .ToDictionaryAsync(s => s.CustomerId, cancellationToken);
         return rows
             .OrderBy(r => wanted.IndexOf(r.Id))
             .Select(r =>
             {
                 var name = $"{r.FirstName} {r.LastName}".Trim();
-                var score = r.Profiling ? r.Score : null;
+                var score = r.Profiling ? scores.GetValueOrDefault(r.Id) : null;
                 return new AudiencePreviewRow(r.Id, r.ExternalId,
                     masked ? PersonalDataMask.Name(name) : name,
                     masked ? PersonalDataMask.Email(r.Email) : r.Email,

@@ -70,6 +70,7 @@ public sealed class SegmentWorkspaceBenchmark(ITestOutputHelper output)
             await TimeAsync("/segments/overlap (4 audiences + segments)", async () => Assert.Equal(4, (await overlap.GetAsync())!.ShownAudienceIds.Count));
             await TimeAsync("/segments/audiences (list with sizes)", async () => Assert.NotEmpty((await workspace.ListAsync(SegmentWorkspaceShop.Marketer)).Audiences));
             await TimeAsync("builder: editor options (with regions)", async () => Assert.NotNull(await workspace.EditorAsync(SegmentWorkspaceShop.Marketer, null)));
+            await TimeAsync("  of which SavedAudienceService.EvaluateAsync", async () => Assert.True((await audiences.EvaluateAsync(HighRiskWithEmail, AudienceWorkspaceService.PreviewSize)).Size.Customers > 0));
             await TimeAsync("builder: live count + CLV + preview", async () => Assert.True((await workspace.EvaluateAsync(SegmentWorkspaceShop.Marketer, HighRiskWithEmail)).Size!.Customers > 0));
         }
         finally
