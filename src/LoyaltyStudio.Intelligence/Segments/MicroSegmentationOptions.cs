@@ -16,7 +16,7 @@ public sealed record MicroSegmentationOptions
     public int Restarts { get; init; } = 2;
 
     /// <summary>Rows (evenly spaced) the candidate k are fitted on.</summary>
-    public int SelectionSample { get; init; } = 10_000;
+    public int SelectionSample { get; init; } = 5_000;
 
     /// <summary>Rows (evenly spaced) the silhouette is averaged over (all pairwise distances are computed).</summary>
     public int SilhouetteSample { get; init; } = 2_000;
