@@ -18,18 +18,6 @@ using Xunit.Abstractions;
 
 namespace LoyaltyStudio.Web.Tests.Features.Churn;
 
-/// <summary>A fact that runs only when <see cref="Variable"/> names the 100,000-customer benchmark file.</summary>
-public sealed class ChurnBenchmarkFactAttribute : FactAttribute
-{
-    public const string Variable = "LOYALTY_WORKSPACE_BENCH_DB";
-
-    public ChurnBenchmarkFactAttribute()
-    {
-        if (!File.Exists(Environment.GetEnvironmentVariable(Variable)))
-            Skip = $"Benchmark: set {Variable} to the 100,000-customer SQLite file (scored twice) to time the churn pages' first view.";
-    }
-}
-
 /// <summary>
 /// The service calls behind the first view of /churn and of the largest tier's cohort page, on the benchmark file
 /// (opened read-only), cold (first call) and warm (median of five), and the same pages rendered by bunit with the real
@@ -40,14 +28,10 @@ public sealed class ChurnBenchmark(ITestOutputHelper output)
 {
     private const double BudgetMs = 300;
 
-    [ChurnBenchmarkFact]
+    [WorkspaceBenchmarkFact("the churn pages' first view")]
     public async Task First_views_of_the_churn_overview_and_a_big_cohort_stay_under_the_page_budget()
     {
-        var factory = new LoyaltyDbContextFactory(DatabaseProvider.Sqlite, new SqliteConnectionStringBuilder
-        {
-            DataSource = Environment.GetEnvironmentVariable(ChurnBenchmarkFactAttribute.Variable),
-            Mode = SqliteOpenMode.ReadOnly,
-        }.ToString());
+        var factory = WorkspaceBenchmark.Open();
         var computed = new ChurnOverviewService(factory, TimeProvider.System);
         using var memory = new MemoryCache(new MemoryCacheOptions());
         var overviewService = new CachedChurnOverview(computed, factory, memory);
@@ -95,17 +79,7 @@ public sealed class ChurnBenchmark(ITestOutputHelper output)
 
     private async Task<(T Result, double Cold, double Warm)> TimeAsync<T>(string what, Func<Task<T>> call)
     {
-        var clock = Stopwatch.StartNew();
-        var result = await call();
-        var cold = clock.Elapsed.TotalMilliseconds;
-        var warm = new List<double>();
-        for (var i = 0; i < 5; i++)
-        {
-            clock.Restart();
-            await call();
-            warm.Add(clock.Elapsed.TotalMilliseconds);
-        }
-        var median = warm.Order().ElementAt(2);
+        var (result, cold, median, warm) = await WorkspaceBenchmark.TimeAsync(call);
         output.WriteLine($"{what}: cold {cold:F1} ms, warm median {median:F1} ms (runs {string.Join(", ", warm.Select(w => w.ToString("F0", CultureInfo.InvariantCulture)))})");
         return (result, cold, median);
     }

@@ -11,18 +11,6 @@ using Xunit.Abstractions;
 
 namespace LoyaltyStudio.Web.Tests.Features.Segments.Audiences;
 
-/// <summary>A fact that runs only when <see cref="Variable"/> names the scored 100,000-customer benchmark file.</summary>
-public sealed class WorkspaceBenchmarkFactAttribute : FactAttribute
-{
-    public const string Variable = "LOYALTY_WORKSPACE_BENCH_DB";
-
-    public WorkspaceBenchmarkFactAttribute()
-    {
-        if (!File.Exists(Environment.GetEnvironmentVariable(Variable) ?? ""))
-            Skip = $"Benchmark: set {Variable} to the scored 100,000-customer SQLite file to time the first views of /segments/rfm, /segments/overlap and the audience builder.";
-    }
-}
-
 /// <summary>
 /// Times the service calls behind the first view of the RFM page, the overlap matrix and the audience builder on a copy
 /// of the benchmark file (the overlap needs saved audiences, so the file is copied rather than written to): the first
@@ -33,14 +21,14 @@ public sealed class SegmentWorkspaceBenchmark(ITestOutputHelper output)
     private static readonly AudienceRules HighRiskWithEmail = AudienceRules.Of(AudienceRuleGroup.All(
         SegmentWorkspaceShop.RiskBandIs("High"), SegmentWorkspaceShop.EmailConsent(true)));
 
-    [WorkspaceBenchmarkFact]
+    [WorkspaceBenchmarkFact("the first views of /segments/rfm, /segments/overlap and the audience builder")]
     public async Task First_views_of_rfm_overlap_and_builder_at_100k()
     {
         var folder = TempFolder.Create("workspace-bench");
         try
         {
             var file = Path.Combine(folder, "loyalty.db");
-            File.Copy(Environment.GetEnvironmentVariable(WorkspaceBenchmarkFactAttribute.Variable)!, file);
+            File.Copy(Environment.GetEnvironmentVariable(WorkspaceBenchmark.Variable)!, file);
             var factory = new LoyaltyDbContextFactory(DatabaseProvider.Sqlite, new SqliteConnectionStringBuilder { DataSource = file }.ToString());
             await using (var db = factory.CreateDbContext())
                 await db.Database.MigrateAsync();
@@ -82,17 +70,7 @@ public sealed class SegmentWorkspaceBenchmark(ITestOutputHelper output)
 
     private async Task TimeAsync(string what, Func<Task> call)
     {
-        var watch = Stopwatch.StartNew();
-        await call();
-        var cold = watch.Elapsed.TotalMilliseconds;
-        var warm = new List<double>();
-        for (var i = 0; i < 5; i++)
-        {
-            watch.Restart();
-            await call();
-            warm.Add(watch.Elapsed.TotalMilliseconds);
-        }
-        warm.Sort();
-        output.WriteLine($"{what,-40} {cold,8:0} {warm[2],15:0}");
+        var (_, cold, warm, _) = await WorkspaceBenchmark.TimeAsync(async () => { await call(); return 0; });
+        output.WriteLine($"{what,-40} {cold,8:0} {warm,15:0}");
     }
 }

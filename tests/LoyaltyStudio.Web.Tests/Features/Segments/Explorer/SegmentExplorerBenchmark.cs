@@ -18,18 +18,6 @@ using Xunit.Abstractions;
 
 namespace LoyaltyStudio.Web.Tests.Features.Segments.Explorer;
 
-/// <summary>A fact that runs only when <see cref="Variable"/> names the 100,000-customer benchmark file.</summary>
-public sealed class SegmentExplorerBenchmarkFactAttribute : FactAttribute
-{
-    public const string Variable = "LOYALTY_WORKSPACE_BENCH_DB";
-
-    public SegmentExplorerBenchmarkFactAttribute()
-    {
-        if (!File.Exists(Environment.GetEnvironmentVariable(Variable)))
-            Skip = $"Benchmark: set {Variable} to the 100,000-customer SQLite file (scored twice) to time the segment pages' first view.";
-    }
-}
-
 /// <summary>
 /// The service calls behind the first view of /segments and of the largest micro-segment's page, on the benchmark file
 /// (opened read-only), cold (first call) and warm (median of five), and the same pages rendered by bunit with the real
@@ -39,14 +27,10 @@ public sealed class SegmentExplorerBenchmark(ITestOutputHelper output)
 {
     private const double BudgetMs = 300;
 
-    [SegmentExplorerBenchmarkFact]
+    [WorkspaceBenchmarkFact("the segment pages' first view")]
     public async Task First_views_of_the_map_and_a_large_segment_stay_under_the_page_budget()
     {
-        var factory = new LoyaltyDbContextFactory(DatabaseProvider.Sqlite, new SqliteConnectionStringBuilder
-        {
-            DataSource = Environment.GetEnvironmentVariable(SegmentExplorerBenchmarkFactAttribute.Variable),
-            Mode = SqliteOpenMode.ReadOnly,
-        }.ToString());
+        var factory = WorkspaceBenchmark.Open();
         var authorization = Authorization();
         var service = new SegmentExplorerService(factory, authorization);
         var marketer = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, "bench"), new Claim(ClaimTypes.Role, Roles.Marketer)], "bench"));
@@ -94,17 +78,7 @@ public sealed class SegmentExplorerBenchmark(ITestOutputHelper output)
 
     private async Task<(T Result, double Cold, double Warm)> TimeAsync<T>(string what, Func<Task<T>> call)
     {
-        var clock = Stopwatch.StartNew();
-        var result = await call();
-        var cold = clock.Elapsed.TotalMilliseconds;
-        var warm = new List<double>();
-        for (var i = 0; i < 5; i++)
-        {
-            clock.Restart();
-            await call();
-            warm.Add(clock.Elapsed.TotalMilliseconds);
-        }
-        var median = warm.Order().ElementAt(2);
+        var (result, cold, median, warm) = await WorkspaceBenchmark.TimeAsync(call);
         output.WriteLine($"{what}: cold {cold:F1} ms, warm median {median:F1} ms (runs {string.Join(", ", warm.Select(w => w.ToString("F0", System.Globalization.CultureInfo.InvariantCulture)))})");
         return (result, cold, median);
     }
