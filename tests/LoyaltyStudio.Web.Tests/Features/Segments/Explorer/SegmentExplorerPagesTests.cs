@@ -158,6 +158,24 @@ public sealed class SegmentExplorerPagesTests : ShellTestContext
         await page.WaitForAssertionAsync(() => Assert.NotEmpty(page.FindAll(".ls-no-scoring-run")));
     }
 
+    [Fact]
+    public async Task Choosing_a_band_while_on_a_later_page_lists_the_matches_from_the_first_page()
+    {
+        var shop = await ArrangeAsync(Roles.Marketer);
+        var grid = Render<SegmentMembersGrid>(p => p.Add(x => x.SegmentId, shop!.CoffeeLovers).Add(x => x.PageSize, 2));
+        string[] Names() => [.. grid.FindAll(".ls-member-link").Select(a => a.TextContent)];
+        await grid.WaitForAssertionAsync(() => Assert.Equal(["F** F*****", "C** C*****"], Names()));
+        await grid.Find("button[aria-label='Next page']").ClickAsync(new Microsoft.AspNetCore.Components.Web.MouseEventArgs());
+        await grid.WaitForAssertionAsync(() => Assert.Contains("3-4 of 4", grid.Markup, StringComparison.Ordinal));
+
+        // Low risk: Gus (30) and Ann (10), one page of two; the second page of the new list would be empty.
+        var band = grid.FindComponent<MudBlazor.MudSelect<Domain.Scoring.ChurnRiskBand?>>();
+        await grid.InvokeAsync(() => band.Instance.ValueChanged.InvokeAsync(Domain.Scoring.ChurnRiskBand.Low));
+
+        await grid.WaitForAssertionAsync(() => Assert.Contains("1-2 of 2", grid.Markup, StringComparison.Ordinal));
+        Assert.Equal(["G** G****", "A** A*****"], Names());
+    }
+
     /// <summary>The real service, held back until the test opens the gate, so the loading state can be seen.</summary>
     private sealed class GatedSegmentExplorer(ISegmentExplorerService inner, Task gate) : ISegmentExplorerService
     {
