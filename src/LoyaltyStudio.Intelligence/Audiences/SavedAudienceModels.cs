@@ -9,6 +9,12 @@ public sealed record SavedAudienceInfo(long Id, string Name, string RulesJson, s
 /// </summary>
 public sealed record SavedAudienceSummary(SavedAudienceInfo Audience, AudienceSize? Size, string? Problem);
 
+/// <summary>
+/// A saved audience with its rules read and checked (<see cref="Rules"/>, and <see cref="CanonicalRules"/>: the checked
+/// rules as the builder writes them, equal for equal rule trees), or <see cref="Problem"/> saying why they cannot be.
+/// </summary>
+public sealed record SavedAudienceRules(SavedAudienceInfo Audience, ValidatedAudienceRules? Rules, string? CanonicalRules, string? Problem);
+
 /// <summary>An audience evaluated now: its size and the first customer ids (in id order) for a preview.</summary>
 public sealed record AudienceEvaluation(AudienceSize Size, IReadOnlyList<long> PreviewCustomerIds);
 

@@ -65,6 +65,31 @@ public sealed class SavedAudienceService(IDbContextFactory<LoyaltyDbContext> con
     /// </summary>
     public async Task<IReadOnlyList<SavedAudienceSummary>> ListAsync(CancellationToken cancellationToken = default)
     {
+        var audiences = await ReadAllAsync(cancellationToken);
+        var distinct = new Dictionary<string, ValidatedAudienceRules>(StringComparer.Ordinal);
+        foreach (var audience in audiences)
+        {
+            if (audience.Rules is not null)
+                distinct.TryAdd(audience.CanonicalRules!, audience.Rules);
+        }
+
+        var sizes = new ConcurrentDictionary<string, AudienceSize>(StringComparer.Ordinal);
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(distinct, parallel, async (tree, ct) => sizes[tree.Key] = await SizeAsync(tree.Value, ct));
+
+        return audiences
+            .Select(a => a.Rules is not null
+                ? new SavedAudienceSummary(a.Audience, sizes[a.CanonicalRules!], null)
+                : new SavedAudienceSummary(a.Audience, null, a.Problem))
+            .ToList();
+    }
+
+    /// <summary>
+    /// Every saved audience by name with its rules read and checked against today's segments, tiers and categories (one
+    /// read of the audiences and one of the reference data, nothing counted), or the problem that stops it being evaluated.
+    /// </summary>
+    public async Task<IReadOnlyList<SavedAudienceRules>> ReadAllAsync(CancellationToken cancellationToken = default)
+    {
         List<SavedAudienceInfo> audiences;
         var read = new Dictionary<long, AudienceRules>();
         var problems = new Dictionary<long, string>();
@@ -87,39 +112,34 @@ public sealed class SavedAudienceService(IDbContextFactory<LoyaltyDbContext> con
                 read.Values.Any(r => AudienceRuleValidator.Uses(r, AudienceFieldCatalog.Region)), cancellationToken);
         }
 
-        var trees = new Dictionary<long, string>();
-        var distinct = new Dictionary<string, ValidatedAudienceRules>(StringComparer.Ordinal);
-        foreach (var (id, rules) in read)
+        var result = new List<SavedAudienceRules>(audiences.Count);
+        foreach (var audience in audiences.OrderBy(a => a.Name, StringComparer.CurrentCultureIgnoreCase))
         {
+            if (!read.TryGetValue(audience.Id, out var rules))
+            {
+                result.Add(new SavedAudienceRules(audience, null, null, problems[audience.Id]));
+                continue;
+            }
             try
             {
                 var validated = AudienceRuleValidator.Validate(rules, reference);
-                var key = AudienceRulesJson.Write(validated.Rules);
-                trees[id] = key;
-                distinct.TryAdd(key, validated);
+                result.Add(new SavedAudienceRules(audience, validated, AudienceRulesJson.Write(validated.Rules), null));
             }
             catch (AudienceRulesException e)
             {
                 // One broken audience (e.g. its segment was deleted) must not hide the others.
-                problems[id] = e.Message;
+                result.Add(new SavedAudienceRules(audience, null, null, e.Message));
             }
         }
+        return result;
+    }
 
-        var now = time.GetUtcNow().UtcDateTime;
-        var sizes = new ConcurrentDictionary<string, AudienceSize>(StringComparer.Ordinal);
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken };
-        await Parallel.ForEachAsync(distinct, parallel, async (tree, ct) =>
-        {
-            await using var db = await contexts.CreateDbContextAsync(ct);
-            sizes[tree.Key] = await AudienceQuery.SizeAsync(AudienceQuery.Members(db, tree.Value, now), ct);
-        });
-
-        return audiences
-            .OrderBy(a => a.Name, StringComparer.CurrentCultureIgnoreCase)
-            .Select(a => trees.TryGetValue(a.Id, out var key)
-                ? new SavedAudienceSummary(a, sizes[key], null)
-                : new SavedAudienceSummary(a, null, problems[a.Id]))
-            .ToList();
+    /// <summary>Size of the audience checked <paramref name="rules"/> select now: one aggregate statement, no preview.</summary>
+    public async Task<AudienceSize> SizeAsync(ValidatedAudienceRules rules, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await AudienceQuery.SizeAsync(AudienceQuery.Members(db, rules, time.GetUtcNow().UtcDateTime), cancellationToken);
     }
 
     /// <summary>Saves valid rules under a new name (unique regardless of letter case).</summary>

@@ -7,16 +7,20 @@ namespace LoyaltyStudio.Web.Features.Segments.Audiences;
 public sealed record AudienceListView(bool HasRun, bool CanEdit, IReadOnlyList<AudienceListRow> Audiences);
 
 /// <summary>
-/// One saved audience with its live size in the current run, or <see cref="Problem"/> saying why it cannot be evaluated
-/// (then <see cref="Size"/> is null).
+/// One saved audience with its size in the current run and when that was counted (UTC), or <see cref="Problem"/> saying
+/// why it cannot be evaluated (then <see cref="Size"/> and <see cref="CountedAt"/> are null).
 /// </summary>
-public sealed record AudienceListRow(long Id, string Name, AudienceSize? Size, string CreatedBy, DateTime CreatedAt, DateTime UpdatedAt, string? Problem);
+public sealed record AudienceListRow(
+    long Id, string Name, AudienceSize? Size, string CreatedBy, DateTime CreatedAt, DateTime UpdatedAt, string? Problem, DateTime? CountedAt = null);
 
 /// <summary>What the builder needs: the fields and pick lists, the audience being edited (null for a new one) and the user's rights.</summary>
 public sealed record AudienceEditorView(bool HasRun, bool CanEdit, AudienceEditorOptions Options, AudienceBeingEdited? Audience);
 
-/// <summary>A saved audience opened in the builder: its id, name and stored rules.</summary>
-public sealed record AudienceBeingEdited(long Id, string Name, AudienceRules Rules, string CreatedBy, DateTime CreatedAt);
+/// <summary>
+/// A saved audience opened in the builder: its id, name and stored rules; when the stored rules cannot be read,
+/// <see cref="Rules"/> is empty and <see cref="UnreadableRules"/> says why, naming the audience.
+/// </summary>
+public sealed record AudienceBeingEdited(long Id, string Name, AudienceRules Rules, string CreatedBy, DateTime CreatedAt, string? UnreadableRules = null);
 
 /// <summary>
 /// The builder's live answer for the rules as they stand: the size (null while the rules have problems), every problem

@@ -12,7 +12,7 @@ namespace LoyaltyStudio.Web.Features.Segments.Audiences;
 /// <summary>The audience list and builder: lists, opens, evaluates live, saves and deletes audiences for a signed-in user.</summary>
 public interface IAudienceWorkspaceService
 {
-    /// <summary>Every saved audience with its live size.</summary>
+    /// <summary>Every saved audience with its size in the current run and when that size was counted.</summary>
     Task<AudienceListView> ListAsync(ClaimsPrincipal user, CancellationToken cancellationToken = default);
 
     /// <summary>The builder for a new audience (<paramref name="id"/> null) or a saved one; null when there is no audience <paramref name="id"/>.</summary>
@@ -35,10 +35,12 @@ public interface IAudienceWorkspaceService
 /// <summary>
 /// The web side of saved audiences: sizes, validation and storage come from <see cref="SavedAudienceService"/> (each
 /// evaluation one aggregate statement); this adds the user's rights (checked here, on the server, for every change),
-/// the masked preview rows (one query for at most <see cref="PreviewSize"/> customers) and the view models.
+/// the masked preview rows (one query for at most <see cref="PreviewSize"/> customers) and the view models. The list's
+/// sizes come from <see cref="AudienceSizes"/> (kept per run and rule tree); a save counts the saved rules again at once.
 /// </summary>
 public sealed class AudienceWorkspaceService(
     SavedAudienceService audiences,
+    AudienceSizes sizes,
     IDbContextFactory<LoyaltyDbContext> contexts,
     IAuthorizationService authorization) : IAudienceWorkspaceService
 {
@@ -50,11 +52,14 @@ public sealed class AudienceWorkspaceService(
     public async Task<AudienceListView> ListAsync(ClaimsPrincipal user, CancellationToken cancellationToken = default)
     {
         var canEdit = await CanEditAsync(user);
-        var hasRun = await HasRunAsync(cancellationToken);
-        var summaries = await audiences.ListAsync(cancellationToken);
-        return new AudienceListView(hasRun, canEdit, summaries
-            .Select(s => new AudienceListRow(s.Audience.Id, s.Audience.Name, s.Size, s.Audience.CreatedBy, s.Audience.CreatedAt,
-                s.Audience.UpdatedAt, s.Problem))
+        var listed = await sizes.ListAsync(cancellationToken: cancellationToken);
+        return new AudienceListView(listed.HasRun, canEdit, listed.Audiences
+            .Select(row =>
+            {
+                var a = row.Audience.Audience;
+                return new AudienceListRow(a.Id, a.Name, row.Size?.Value, a.CreatedBy, a.CreatedAt, a.UpdatedAt, row.Audience.Problem,
+                    row.Size?.CountedAt);
+            })
             .ToList());
     }
 
@@ -74,16 +79,18 @@ public sealed class AudienceWorkspaceService(
                 return null;
             }
             AudienceRules rules;
+            string? unreadable = null;
             try
             {
                 rules = AudienceRulesJson.Read(info.RulesJson, info.Name);
             }
-            catch (AudienceRulesException)
+            catch (AudienceRulesException e)
             {
-                // Unreadable JSON opens as an empty builder; the live check then says what is missing.
+                // Opens as an empty builder under the message naming the audience; saving then replaces the stored rules.
                 rules = AudienceRules.Of(new AudienceRuleGroup());
+                unreadable = e.Message;
             }
-            edited = new AudienceBeingEdited(info.Id, info.Name, rules, info.CreatedBy, info.CreatedAt);
+            edited = new AudienceBeingEdited(info.Id, info.Name, rules, info.CreatedBy, info.CreatedAt, unreadable);
         }
         var options = await audiences.EditorOptionsAsync(cancellationToken);
         return new AudienceEditorView(await HasRunAsync(cancellationToken), canEdit, options, edited);
@@ -109,10 +116,12 @@ public sealed class AudienceWorkspaceService(
     public async Task<SavedAudienceInfo> SaveAsync(ClaimsPrincipal user, long? id, string name, AudienceRules rules, CancellationToken cancellationToken = default)
     {
         await EnsureCanEditAsync(user);
-        if (id is not { } audienceId)
-            return await audiences.CreateAsync(name, rules, user.Identity?.Name ?? "unknown", cancellationToken);
-        // Name and rules are checked before either is stored, and stored together: a refusal changes nothing.
-        return await audiences.ChangeAsync(audienceId, name ?? "", rules, cancellationToken);
+        var saved = id is not { } audienceId
+            ? await audiences.CreateAsync(name, rules, user.Identity?.Name ?? "unknown", cancellationToken)
+            // Name and rules are checked before either is stored, and stored together: a refusal changes nothing.
+            : await audiences.ChangeAsync(audienceId, name ?? "", rules, cancellationToken);
+        await sizes.RecountAsync(saved, cancellationToken);
+        return saved;
     }
 
     public async Task DeleteAsync(ClaimsPrincipal user, long id, CancellationToken cancellationToken = default)

@@ -1,5 +1,6 @@
 using LoyaltyStudio.Web.Features.Segments.Overlap;
 using LoyaltyStudio.Web.Features.Segments.Rfm;
+using LoyaltyStudio.Intelligence.Audiences;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace LoyaltyStudio.Web.Features.Segments.Audiences;
@@ -11,9 +12,16 @@ public static class AudienceWorkspaceServiceExtensions
     public static IServiceCollection AddAudienceWorkspace(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
+        services.AddSavedAudiences();
+        services.AddMemoryCache();
         services.AddScoped<IRfmViewService, RfmViewService>();
+        // Audience sizes and overlap memberships are kept in memory per run and rule tree and counted in the background.
+        services.AddSingleton<AudienceCountStore>();
+        services.AddSingleton<AudienceSizes>();
+        services.AddSingleton<OverlapService>();
+        services.AddSingleton<IOverlapService>(sp => sp.GetRequiredService<OverlapService>());
+        services.AddHostedService<AudienceCountWarmer>();
         services.AddScoped<IAudienceWorkspaceService, AudienceWorkspaceService>();
-        services.AddScoped<IOverlapService, OverlapService>();
         return services;
     }
 }

@@ -17,7 +17,7 @@ public sealed class AudienceBuilderViewTests : ShellTestContext
     private static async Task<(AudienceEditorView Editor, AudienceDraftGroup Root, AudienceLiveResult Live)> BuildAsync(
         SegmentWorkspaceShop shop, System.Security.Claims.ClaimsPrincipal user, params AudienceCondition[] conditions)
     {
-        var service = new AudienceWorkspaceService(shop.Audiences, shop.Database.Factory, SegmentWorkspaceShop.Authorization);
+        var service = shop.Workspace();
         var editor = (await service.EditorAsync(user, null))!;
         var root = AudienceDraftGroup.From(AudienceRuleGroup.All(conditions));
         return (editor, root, await service.EvaluateAsync(user, root.ToRules()));

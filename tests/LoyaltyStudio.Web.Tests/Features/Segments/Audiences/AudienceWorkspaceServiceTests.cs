@@ -12,7 +12,7 @@ public sealed class AudienceWorkspaceServiceTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _shop.DisposeAsync();
 
-    private AudienceWorkspaceService Service() => new(_shop.Audiences, _shop.Database.Factory, Authorization);
+    private AudienceWorkspaceService Service() => _shop.Workspace();
 
     private static AudienceRules Rules(AudienceRuleGroup root) => AudienceRules.Of(root);
 

@@ -17,7 +17,7 @@ public sealed class AudiencesPageTests : ShellTestContext
     public AudiencesPageTests() => Services.AddSingleton<IScoringCoordinator>(new ScriptedScoringCoordinator());
 
     private void UseService(SegmentWorkspaceShop shop) => Services.AddSingleton<IAudienceWorkspaceService>(
-        new AudienceWorkspaceService(shop.Audiences, shop.Database.Factory, SegmentWorkspaceShop.Authorization));
+        shop.Workspace());
 
     [Fact]
     public async Task Before_the_first_run_the_list_says_there_is_no_scoring_run_and_no_audience()

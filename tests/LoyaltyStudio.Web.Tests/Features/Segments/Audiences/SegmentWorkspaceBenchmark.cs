@@ -7,6 +7,8 @@ using LoyaltyStudio.Web.Features.Segments.Rfm;
 using LoyaltyStudio.Web.Tests.TestSupport;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Logging.Abstractions;
 using Xunit.Abstractions;
 
 namespace LoyaltyStudio.Web.Tests.Features.Segments.Audiences;
@@ -50,8 +52,11 @@ public sealed class SegmentWorkspaceBenchmark(ITestOutputHelper output)
                 await audiences.CreateAsync("bench " + name, rules, "bench");
 
             var rfm = new RfmViewService(factory);
-            var overlap = new OverlapService(audiences, factory, TimeProvider.System);
-            var workspace = new AudienceWorkspaceService(audiences, factory, SegmentWorkspaceShop.Authorization);
+            using var memory = new MemoryCache(new MemoryCacheOptions());
+            var store = new AudienceCountStore(memory, TimeProvider.System);
+            var overlap = new OverlapService(audiences, factory, store, TimeProvider.System);
+            var sizes = new AudienceSizes(audiences, factory, store, NullLogger<AudienceSizes>.Instance);
+            var workspace = new AudienceWorkspaceService(audiences, sizes, factory, SegmentWorkspaceShop.Authorization);
 
             output.WriteLine($"{"first view",-40} {"cold ms",8} {"warm median ms",15}");
             await TimeAsync("/segments/rfm (RfmViewService)", async () => Assert.True((await rfm.GetAsync())!.Customers > 0));

@@ -6,10 +6,14 @@ using LoyaltyStudio.Domain.Loyalty;
 using LoyaltyStudio.Domain.Scoring;
 using LoyaltyStudio.Domain.Segments;
 using LoyaltyStudio.Intelligence.Audiences;
+using LoyaltyStudio.Web.Features.Segments.Audiences;
+using LoyaltyStudio.Web.Features.Segments.Overlap;
 using LoyaltyStudio.Web.Identity;
 using LoyaltyStudio.Web.Tests.TestSupport;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace LoyaltyStudio.Web.Tests.Features.Segments.Audiences;
 
@@ -31,9 +35,27 @@ public sealed class SegmentWorkspaceShop : IAsyncDisposable
     public static readonly FixedClock Clock = new(new DateTimeOffset(2026, 7, 2, 9, 0, 0, TimeSpan.Zero));
     private static readonly ServiceProvider AuthorizationServices = BuildAuthorization();
 
-    private SegmentWorkspaceShop(TempSqliteDatabase database) => Database = database;
+    private readonly MemoryCache _memory = new(new MemoryCacheOptions());
+
+    private SegmentWorkspaceShop(TempSqliteDatabase database)
+    {
+        Database = database;
+        Counts = new AudienceCountStore(_memory, Clock);
+    }
 
     public TempSqliteDatabase Database { get; }
+
+    /// <summary>The shop's kept audience counts (one store per shop, as the app has one per process).</summary>
+    public AudienceCountStore Counts { get; }
+
+    /// <summary>The list's sizes, kept in <see cref="Counts"/>.</summary>
+    public AudienceSizes Sizes => new(Audiences, Database.Factory, Counts, NullLogger<AudienceSizes>.Instance);
+
+    /// <summary>The audience list and builder service as the app composes it, for <paramref name="authorization"/>'s rights.</summary>
+    public AudienceWorkspaceService Workspace() => new(Audiences, Sizes, Database.Factory, Authorization);
+
+    /// <summary>The overlap service as the app composes it, counts kept in <see cref="Counts"/>.</summary>
+    public OverlapService Overlap() => new(Audiences, Database.Factory, Counts, Clock);
 
     public long Jane { get; private set; }
     public long John { get; private set; }
@@ -73,7 +95,11 @@ public sealed class SegmentWorkspaceShop : IAsyncDisposable
         return shop;
     }
 
-    public ValueTask DisposeAsync() => Database.DisposeAsync();
+    public ValueTask DisposeAsync()
+    {
+        _memory.Dispose();
+        return Database.DisposeAsync();
+    }
 
     public static AudienceCondition RiskBandIs(string band) => AudienceCondition.Of(AudienceFieldCatalog.RiskBand, AudienceOperator.Is, band);
 

@@ -26,7 +26,7 @@ public sealed class OverlapPageTests : ShellTestContext
     public async Task Before_the_first_run_the_page_says_so()
     {
         await using var shop = await SegmentWorkspaceShop.WithoutRunAsync();
-        Services.AddSingleton<IOverlapService>(new OverlapService(shop.Audiences, shop.Database.Factory, SegmentWorkspaceShop.Clock));
+        Services.AddSingleton<IOverlapService>(shop.Overlap());
 
         var page = Render<OverlapPage>();
 
@@ -39,7 +39,7 @@ public sealed class OverlapPageTests : ShellTestContext
     {
         await using var shop = await SegmentWorkspaceShop.ScoredAsync();
         var audience = await shop.Audiences.CreateAsync("High risk", AudienceRules.Of(AudienceRuleGroup.All(SegmentWorkspaceShop.RiskBandIs("High"))), "test");
-        Services.AddSingleton<IOverlapService>(new OverlapService(shop.Audiences, shop.Database.Factory, SegmentWorkspaceShop.Clock));
+        Services.AddSingleton<IOverlapService>(shop.Overlap());
         Render<MudPopoverProvider>();
 
         var page = Render<OverlapPage>();

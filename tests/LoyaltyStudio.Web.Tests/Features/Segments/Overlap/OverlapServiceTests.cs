@@ -14,7 +14,7 @@ public sealed class OverlapServiceTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _shop.DisposeAsync();
 
-    private OverlapService Service() => new(_shop.Audiences, _shop.Database.Factory, Clock);
+    private OverlapService Service() => _shop.Overlap();
 
     private Task<SavedAudienceInfo> SaveAsync(string name, params AudienceCondition[] conditions) =>
         _shop.Audiences.CreateAsync(name, AudienceRules.Of(AudienceRuleGroup.All(conditions)), "test");
@@ -24,7 +24,7 @@ public sealed class OverlapServiceTests : IAsyncLifetime
     {
         await using var empty = await WithoutRunAsync();
 
-        Assert.Null(await new OverlapService(empty.Audiences, empty.Database.Factory, Clock).GetAsync());
+        Assert.Null(await empty.Overlap().GetAsync());
     }
 
     [Fact]
