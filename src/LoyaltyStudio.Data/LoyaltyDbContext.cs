@@ -32,6 +32,7 @@ public class LoyaltyDbContext(DbContextOptions options) : IdentityDbContext<Loya
     public DbSet<Tier> Tiers => Set<Tier>();
     public DbSet<Campaign> Campaigns => Set<Campaign>();
     public DbSet<HoldoutAssignment> HoldoutAssignments => Set<HoldoutAssignment>();
+    public DbSet<CampaignResponseEvidence> CampaignResponseEvidence => Set<CampaignResponseEvidence>();
     public DbSet<Offer> Offers => Set<Offer>();
     public DbSet<Segment> Segments => Set<Segment>();
     public DbSet<SegmentMembership> SegmentMemberships => Set<SegmentMembership>();

@@ -348,6 +348,53 @@ namespace LoyaltyStudio.Data.Migrations.SqlServer
                     b.ToTable("Campaigns", (string)null);
                 });
 
+            modelBuilder.Entity("LoyaltyStudio.Domain.Campaigns.CampaignResponseEvidence", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Basis")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<long>("CampaignId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("CountedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Group")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<int>("Holdout")
+                        .HasColumnType("int");
+
+                    b.Property<int>("HoldoutBuyers")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Redeemed")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Treated")
+                        .HasColumnType("int");
+
+                    b.Property<int>("TreatedBuyers")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CampaignId", "Group")
+                        .IsUnique();
+
+                    b.ToTable("CampaignResponseEvidence", (string)null);
+                });
+
             modelBuilder.Entity("LoyaltyStudio.Domain.Campaigns.HoldoutAssignment", b =>
                 {
                     b.Property<long>("Id")
@@ -1421,6 +1468,15 @@ namespace LoyaltyStudio.Data.Migrations.SqlServer
                         .WithMany()
                         .HasForeignKey("AudienceId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("LoyaltyStudio.Domain.Campaigns.CampaignResponseEvidence", b =>
+                {
+                    b.HasOne("LoyaltyStudio.Domain.Campaigns.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("LoyaltyStudio.Domain.Campaigns.HoldoutAssignment", b =>

@@ -332,6 +332,51 @@ namespace LoyaltyStudio.Data.Migrations.Sqlite
                     b.ToTable("Campaigns", (string)null);
                 });
 
+            modelBuilder.Entity("LoyaltyStudio.Domain.Campaigns.CampaignResponseEvidence", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Basis")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CampaignId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CountedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Group")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Holdout")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("HoldoutBuyers")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Redeemed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Treated")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TreatedBuyers")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CampaignId", "Group")
+                        .IsUnique();
+
+                    b.ToTable("CampaignResponseEvidence", (string)null);
+                });
+
             modelBuilder.Entity("LoyaltyStudio.Domain.Campaigns.HoldoutAssignment", b =>
                 {
                     b.Property<long>("Id")
@@ -1358,6 +1403,15 @@ namespace LoyaltyStudio.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("AudienceId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("LoyaltyStudio.Domain.Campaigns.CampaignResponseEvidence", b =>
+                {
+                    b.HasOne("LoyaltyStudio.Domain.Campaigns.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("LoyaltyStudio.Domain.Campaigns.HoldoutAssignment", b =>
