@@ -52,7 +52,9 @@ public sealed partial class AudienceSizes(
         var key = KeyOf(runId, AudienceRulesJson.Write(rules.Rules));
         store.Forget(key);
         // Started here (which registers the count under way before this returns), finished in the background.
-        _ = CountInBackgroundAsync(store.GetOrCountAsync(key, fresh: true, c => audiences.SizeAsync(rules, c), CancellationToken.None), audience.Id);
+        // SQLite answers "async" calls on the calling thread: the count goes to the thread pool so the save returns now.
+        _ = CountInBackgroundAsync(store.GetOrCountAsync(key, fresh: true,
+            c => Task.Run(() => audiences.SizeAsync(rules, c), c), CancellationToken.None), audience.Id);
     }
 
     /// <summary>The key the size of <paramref name="canonicalRules"/> is kept under in run <paramref name="runId"/>.</summary>

@@ -19,6 +19,7 @@ public sealed class OverlapPageTests : ShellTestContext
     public OverlapPageTests()
     {
         Services.AddSingleton<IScoringCoordinator>(new ScriptedScoringCoordinator());
+        Services.AddSingleton<TimeProvider>(SegmentWorkspaceShop.Clock);
         SignInAs("marketer@demo.local", Roles.Marketer);
     }
 
@@ -49,6 +50,7 @@ public sealed class OverlapPageTests : ShellTestContext
         Assert.Contains("2", cell);
         Assert.Contains("100", cell);
         Assert.Contains("Showing 1 of 1 saved audiences", page.Find(".ls-overlap-limit").TextContent);
+        Assert.Contains("Audience members counted 09:00 UTC (again every 2 minutes).", page.Find(".ls-overlap-counted-at").TextContent);
         Assert.Single(page.FindAll(".ls-overlap-chart"));
     }
 }

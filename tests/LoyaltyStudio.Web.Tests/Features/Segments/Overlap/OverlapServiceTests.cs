@@ -2,6 +2,7 @@ using LoyaltyStudio.Domain.Common;
 using LoyaltyStudio.Intelligence.Audiences;
 using LoyaltyStudio.Web.Features.Segments.Overlap;
 using LoyaltyStudio.Web.Tests.Features.Segments.Audiences;
+using Microsoft.EntityFrameworkCore;
 using static LoyaltyStudio.Web.Tests.Features.Segments.Audiences.SegmentWorkspaceShop;
 
 namespace LoyaltyStudio.Web.Tests.Features.Segments.Overlap;
@@ -88,5 +89,49 @@ public sealed class OverlapServiceTests : IAsyncLifetime
         var refusal = await Assert.ThrowsAsync<DomainException>(() => Service().GetAsync(tooMany));
 
         Assert.Contains($"at most {OverlapService.MaxAudiences}", refusal.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Members_are_kept_per_run_and_rules_until_counted_again()
+    {
+        var audience = await SaveAsync("E-mail consent", EmailConsent(true));
+        var first = (await Service().GetAsync())!;
+        await using (var db = _shop.Database.Factory.CreateDbContext())
+        {
+            var ana = await db.Customers.SingleAsync(c => c.Id == _shop.Ana);
+            ana.ChangeConsent(new Domain.Customers.Consent(false, false, false, true, Clock.GetUtcNow().UtcDateTime));
+            await db.SaveChangesAsync();
+        }
+
+        var served = (await Service().GetAsync())!;
+        var refreshed = (await Service().RefreshAsync())!;
+
+        // Jane, John, Ana, Eve, Max; then without Ana, who is in Weekend browsers.
+        Assert.Equal((5, 2), (first.Items[0].Members, first.Both[0][1]));
+        Assert.Equal(Clock.GetUtcNow().UtcDateTime, first.AudiencesCountedAt);
+        Assert.Equal((5, 2), (served.Items[0].Members, served.Both[0][1]));
+        Assert.Equal((4, 1), (refreshed.Items[0].Members, refreshed.Both[0][1]));
+        Assert.Equal(["E-mail consent", "Weekend browsers", "Coffee regulars"], refreshed.Items.Select(i => i.Name));
+        Assert.Equal([audience.Id], refreshed.ShownAudienceIds);
+    }
+
+    [Fact]
+    public async Task When_another_run_becomes_current_members_and_segment_sizes_are_counted_for_it()
+    {
+        await SaveAsync("E-mail consent", EmailConsent(true));
+        var current = (await Service().GetAsync())!;
+
+        await AudienceSizesTests.MakePreviousRunCurrentAsync(_shop);
+        var previous = (await Service().GetAsync())!;
+
+        // Current run: Weekend browsers = Ana, Bob, Eve; of the e-mail subscribers Ana and Eve are in it.
+        Assert.Equal(["E-mail consent", "Weekend browsers", "Coffee regulars"], current.Items.Select(i => i.Name));
+        Assert.Equal([5, 2, 2], current.Both[0]);
+        Assert.Equal(3, current.Items[1].Members);
+        // Previous run: Weekend browsers = Jane, Bob; Coffee regulars = John, Ana; Eve and Max were not scored.
+        Assert.Equal(["E-mail consent", "Coffee regulars", "Weekend browsers"], previous.Items.Select(i => i.Name));
+        Assert.Equal([5, 2, 1], previous.Both[0]);
+        Assert.Equal([2, 2], previous.Items.Skip(1).Select(i => i.Members));
+        Assert.Equal(new DateTime(2026, 6, 1), previous.Cutoff);
     }
 }
