@@ -31,9 +31,19 @@ public sealed class DatabaseInitializer(
             _ => await EnsureSqlServerAnswersAsync(cancellationToken),
         };
 
-        await using (var context = contextFactory.CreateDbContext())
+        try
         {
+            await using var context = contextFactory.CreateDbContext();
             await MigrateOrCheckAsync(context, firstStart, cancellationToken);
+        }
+        catch (SqliteException ex) when (contextFactory.Provider == DatabaseProvider.Sqlite)
+        {
+            // The folder can be written, yet SQLite cannot use the file: a folder in its place, a file that is not a
+            // database, a read-only or locked file. Name the file and the settings rather than show a stack trace.
+            throw new DatabaseStartupException(
+                $"The SQLite database '{SqliteFile()}' cannot be opened and migrated ({ex.Message}). Move that file or folder " +
+                $"away, or point {DatabaseOptions.Section}:DataFolder / {DatabaseOptions.Section}:SqliteFileName " +
+                "(or the Data Source of ConnectionStrings:Loyalty) at a usable file.", ex);
         }
 
         await SeedDemoDataIfEmptyAsync(cancellationToken);
@@ -42,11 +52,9 @@ public sealed class DatabaseInitializer(
     /// <summary>Creates the data folder and proves a file can be written there. Returns true when the database file is new.</summary>
     private bool EnsureSqliteFolderIsWritable()
     {
-        var dataSource = new SqliteConnectionStringBuilder(contextFactory.ConnectionString).DataSource;
-        if (string.IsNullOrWhiteSpace(dataSource) || dataSource == ":memory:")
+        if (SqliteFile() is not { } file)
             return true;
 
-        var file = Path.GetFullPath(dataSource);
         var folder = Path.GetDirectoryName(file) ?? ".";
         try
         {
@@ -67,9 +75,21 @@ public sealed class DatabaseInitializer(
                 "(or the Data Source of ConnectionStrings:Loyalty, when that is set) at a writable folder.", ex);
         }
 
+        if (Directory.Exists(file))
+            throw new DatabaseStartupException(
+                $"The SQLite database '{file}' is a folder, so SQLite cannot open it as a file. Move that folder away, or point " +
+                $"{DatabaseOptions.Section}:DataFolder / {DatabaseOptions.Section}:SqliteFileName at a file that can be written.");
+
         var isNew = !File.Exists(file) || new FileInfo(file).Length == 0;
         logger.LogInformation("SQLite database {DatabaseFile} ({State})", file, isNew ? "new" : "existing");
         return isNew;
+    }
+
+    /// <summary>The full path of the SQLite file, or null for an in-memory database.</summary>
+    private string? SqliteFile()
+    {
+        var dataSource = new SqliteConnectionStringBuilder(contextFactory.ConnectionString).DataSource;
+        return string.IsNullOrWhiteSpace(dataSource) || dataSource == ":memory:" ? null : Path.GetFullPath(dataSource);
     }
 
     /// <summary>Opens one connection, bounded by the connect timeout, so a wrong server fails start-up quickly.</summary>

@@ -50,6 +50,36 @@ public class DatabaseInitializerTests
     }
 
     [Fact]
+    public async Task A_folder_in_place_of_the_database_file_stops_start_up_naming_the_file_and_the_settings()
+    {
+        await using var db = await SqliteTestDatabase.CreateAsync(migrate: false);
+        var file = Path.Combine(db.Folder, "occupied", "loyalty.db");
+        Directory.CreateDirectory(file);
+
+        var ex = await Assert.ThrowsAsync<DatabaseStartupException>(
+            () => Initializer(SqliteFactory(file)).InitializeAsync(CancellationToken.None));
+
+        Assert.Contains(file, ex.Message, StringComparison.Ordinal);
+        Assert.Contains("Database:SqliteFileName", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_database_file_SQLite_cannot_use_stops_start_up_naming_the_file_instead_of_a_stack_trace()
+    {
+        await using var db = await SqliteTestDatabase.CreateAsync(migrate: false);
+        var file = Path.Combine(db.Folder, "garbage", "loyalty.db");
+        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+        await File.WriteAllTextAsync(file, new string('x', 4096)); // not an SQLite file
+
+        var ex = await Assert.ThrowsAsync<DatabaseStartupException>(
+            () => Initializer(SqliteFactory(file)).InitializeAsync(CancellationToken.None));
+
+        Assert.Contains(file, ex.Message, StringComparison.Ordinal);
+        Assert.Contains("Database:DataFolder", ex.Message, StringComparison.Ordinal);
+        Assert.IsType<SqliteException>(ex.InnerException);
+    }
+
+    [Fact]
     public async Task First_start_creates_the_folder_and_migrates_an_empty_file_even_when_migrate_on_start_is_off()
     {
         await using var db = await SqliteTestDatabase.CreateAsync(migrate: false);

@@ -73,6 +73,41 @@ public sealed class StartupFailureTests : IDisposable
     }
 
     [Fact]
+    public async Task Database_file_that_cannot_be_written_stops_start_up_with_a_message_naming_the_path()
+    {
+        // A folder where the database file should be: unwritable even for root, unlike a read-only mode bit.
+        var file = Path.Combine(_workFolder, "loyalty.db");
+        Directory.CreateDirectory(file);
+
+        var (exitCode, output) = await RunAppAsync();
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains(file, output);
+        Assert.Contains("Database:", output);
+        Assert.DoesNotContain("   at ", output);
+    }
+
+    [Fact]
+    public async Task A_SQL_Server_that_does_not_answer_stops_start_up_within_seconds_naming_the_setting_but_not_the_password()
+    {
+        // 192.0.2.1 is TEST-NET-1 (RFC 5737): nothing answers there, so only the connect timeout ends the wait.
+        var clock = Stopwatch.StartNew();
+        var (exitCode, output) = await RunAppAsync(
+            "--Database:Provider=SqlServer",
+            "--ConnectionStrings:Loyalty=Server=tcp:192.0.2.1,1433;Database=Loyalty;User Id=loyalty;Password=Sup3rSecret!;TrustServerCertificate=true",
+            "--Database:ConnectTimeoutSeconds=3");
+        clock.Stop();
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("ConnectionStrings:Loyalty", output);
+        Assert.Contains("192.0.2.1", output);
+        Assert.DoesNotContain("Sup3rSecret!", output);
+        Assert.DoesNotContain("   at ", output);
+        // Process start-up on a busy 2-core machine takes several seconds on its own; a hang would hit the 60 s limit.
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(40), $"Start-up took {clock.Elapsed} to give up on SQL Server.");
+    }
+
+    [Fact]
     public async Task Risk_thresholds_that_make_a_band_unreachable_stop_start_up_with_a_message_naming_the_setting()
     {
         var (exitCode, output) = await RunAppAsync("--Scoring:MediumRiskFrom=60", "--Scoring:HighRiskFrom=50");
