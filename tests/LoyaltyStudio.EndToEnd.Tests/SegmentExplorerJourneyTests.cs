@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using LoyaltyStudio.Data;
 using LoyaltyStudio.EndToEnd.Tests.Infrastructure;
+using LoyaltyStudio.Web.Features.Segments.Explorer;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -14,6 +15,10 @@ namespace LoyaltyStudio.EndToEnd.Tests;
 [Collection(ScoredBrowserJourneys.Name)]
 public sealed partial class SegmentExplorerJourneyTests(ScoredRunningApp app) : BrowserJourney(app)
 {
+    private ScoredRunningApp Scored { get; } = app;
+
+    /// <summary>The map's neutral colour, "no change since the last run" (#A1A1AA in the bubble chart's scale).</summary>
+    private const string NoChangeFill = "rgb(161, 161, 170)";
     private async Task<IPage> SignedInAsync(string email, string path)
     {
         var page = await NewLaptopPageAsync();
@@ -75,6 +80,8 @@ public sealed partial class SegmentExplorerJourneyTests(ScoredRunningApp app) : 
         var segmentId = long.Parse(SegmentUrl().Match(page.Url).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
         await Assertions.Expect(page.Locator(".ls-segment-name")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("[data-kpi=members] .ls-kpi-value")).ToHaveTextAsync(new Regex("[0-9]"));
+        var kpiRows = await page.EvaluateAsync<int>("() => new Set([...document.querySelectorAll('.ls-kpi')].map(k => Math.round(k.getBoundingClientRect().top))).size");
+        Assert.Equal(1, kpiRows); // all five tiles on one row at 1366 px
         await Assertions.Expect(page.Locator("#segment-profile .barlayer .point").First).ToBeAttachedAsync();
         await Assertions.Expect(page.Locator("#segment-transitions .sankey-node").First).ToBeAttachedAsync();
         await Assertions.Expect(page.Locator(".ls-top-categories tbody tr").First).ToBeVisibleAsync(new LocatorAssertionsToBeVisibleOptions { Timeout = 15_000 });
@@ -114,6 +121,34 @@ public sealed partial class SegmentExplorerJourneyTests(ScoredRunningApp app) : 
         await ToggleDarkModeAsync(page); // leave the marketer's preference as it was for other journeys
     }
 
+    [Fact]
+    public async Task The_map_shows_how_segments_changed_since_the_earlier_run_in_the_table_and_the_bubble_colours()
+    {
+        // The fixture's first run saw a month less of orders, so the segments really moved between the runs.
+        Assert.True(Scored.FirstRun.Cutoff < Scored.CurrentRun.Cutoff, $"runs at {Scored.FirstRun.Cutoff:d} and {Scored.CurrentRun.Cutoff:d}");
+        await using var scope = App.Services.CreateAsyncScope();
+        var map = await scope.ServiceProvider.GetRequiredService<ISegmentExplorerService>().GetMapAsync();
+        Assert.NotNull(map);
+        var live = map.Live.ToList();
+        var (moved, index) = live.Select((row, i) => (row, i))
+            .Where(x => x.row.Change.Kind == SegmentChangeKind.New || x.row.Change.Delta != 0)
+            .OrderByDescending(x => x.row.Change.Kind == SegmentChangeKind.New ? double.MaxValue : Math.Abs(x.row.Change.Relative ?? 0))
+            .First();
+
+        var page = await SignedInAsync("marketer@demo.local", "/segments");
+
+        await Assertions.Expect(page.Locator(".ls-map-runs")).ToContainTextAsync($"compared with the run of {map.Previous!.Cutoff:d MMM yyyy}");
+        await Assertions.Expect(page.Locator($"tr[data-segment-id='{moved.Id}'] .ls-change")).ToContainTextAsync(moved.Change.Text);
+        Assert.Matches("^([+\u2212][0-9]|new segment)", moved.Change.Text);
+        var bubble = page.Locator("#segment-map .scatterlayer .point").Nth(index);
+        await Assertions.Expect(bubble).ToBeAttachedAsync(new LocatorAssertionsToBeAttachedOptions { Timeout = 15_000 });
+        var fill = await bubble.EvaluateAsync<string>("p => getComputedStyle(p).fill");
+        Assert.NotEqual(NoChangeFill, fill);
+        await Assertions.Expect(page.Locator("#segment-map .colorbar")).ToContainTextAsync("since last");
+        await page.Locator("#segment-map").ScrollIntoViewIfNeededAsync();
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Screenshots.PathFor("segments-map-changes") });
+    }
+
     [Theory]
     [InlineData("/segments")]
     [InlineData("/churn")]
@@ -134,9 +169,13 @@ public sealed partial class SegmentExplorerJourneyTests(ScoredRunningApp app) : 
 
         var link = page.Locator(".ls-segment-table tbody tr:not(.ls-retired) .ls-segment-link").First;
         await Assertions.Expect(link).ToBeVisibleAsync();
+        // A click before the circuit is up changes the address but can leave the map on screen.
+        await WaitForInteractiveAsync(page);
         await link.ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(SegmentUrl());
-        await Assertions.Expect(page.Locator(".ls-segment-members .ls-member-link").First).ToContainTextAsync("*");
+        // The member grid asks for its first page once the circuit is up, after the rest of the page.
+        await Assertions.Expect(page.Locator(".ls-segment-members .ls-member-link").First)
+            .ToContainTextAsync("*", new LocatorAssertionsToContainTextOptions { Timeout = 15_000 });
         await Assertions.Expect(page.Locator(".ls-masked-notice")).ToBeVisibleAsync();
     }
 
