@@ -125,18 +125,23 @@ public sealed class OverlapService(
     private async Task<AudienceMembers> MembersAsync(ValidatedAudienceRules rules, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var members = await AudienceQuery.Members(db, rules, time.GetUtcNow().UtcDateTime)
-            .Select(r => new { r.Customer.Id, Segment = r.Score != null ? r.Score.MicroSegmentId : null })
-            .ToListAsync(cancellationToken);
-        var bits = new ulong[members.Count == 0 ? 0 : (members.Max(m => m.Id) >> 6) + 1];
+        var members = AudienceQuery.Members(db, rules, time.GetUtcNow().UtcDateTime)
+            .Select(r => new { r.Customer.Id, Segment = r.Score != null ? r.Score.MicroSegmentId : null });
+        // Streamed into the bitset (grown as ids come) rather than listed first: up to every customer, once per refresh.
+        var bits = Array.Empty<ulong>();
         var bySegment = new Dictionary<long, int>();
-        foreach (var member in members)
+        var count = 0;
+        await foreach (var member in members.AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
-            bits[member.Id >> 6] |= 1UL << (int)(member.Id & 63);
+            var word = (int)(member.Id >> 6);
+            if (word >= bits.Length)
+                Array.Resize(ref bits, Math.Max(word + 1, bits.Length * 2));
+            bits[word] |= 1UL << (int)(member.Id & 63);
             if (member.Segment is { } segment)
                 bySegment[segment] = bySegment.GetValueOrDefault(segment) + 1;
+            count++;
         }
-        return new AudienceMembers(members.Count, bits, bySegment);
+        return new AudienceMembers(count, bits, bySegment);
     }
 
     private sealed record OverlapRun(long Id, DateTime Cutoff);
