@@ -1,4 +1,7 @@
 using System.Net;
+using LoyaltyStudio.Data.Identity;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace LoyaltyStudio.Web.Tests.Integration;
 
@@ -49,6 +52,12 @@ public sealed class SignInTests(LoyaltyWebFactory factory) : IClassFixture<Loyal
         Assert.StartsWith("This account is locked after 5 failed attempts.", SignInForm.Message(await sixth.Content.ReadAsStringAsync()));
         using var home = await browser.GetAsync("/");
         Assert.Equal("/account/sign-in", home.Headers.Location!.AbsolutePath);
+        // Locked for the 15 minutes the page and the README promise, counted from the fifth wrong password.
+        await using var scope = factory.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<LoyaltyUser>>();
+        var lockedUntil = await users.GetLockoutEndDateAsync((await users.FindByEmailAsync("support@demo.local"))!);
+        Assert.NotNull(lockedUntil);
+        Assert.InRange(lockedUntil.Value - DateTimeOffset.UtcNow, TimeSpan.FromMinutes(14), TimeSpan.FromMinutes(15));
     }
 
     [Fact]
