@@ -10,6 +10,8 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Serilog.Core;
+using Serilog.Events;
 
 namespace LoyaltyStudio.Web.Tests.Integration;
 
@@ -43,6 +45,39 @@ public sealed partial class OperationsTests(LoyaltyWebFactory factory) : IClassF
         using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         Assert.Equal("Unhealthy", body.RootElement.GetProperty("status").GetString());
         Assert.Equal("Unhealthy", body.RootElement.GetProperty("checks").GetProperty("database").GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task Each_request_is_logged_as_a_structured_event_with_its_path_and_status()
+    {
+        var sink = new RequestLogSink("/healthz");
+        await using var logged = factory.WithWebHostBuilder(b => b.ConfigureTestServices(
+            services => services.AddSingleton<ILogEventSink>(sink)));
+        using var client = logged.CreateClient();
+
+        using var response = await client.GetAsync("/healthz");
+
+        // Properties, not text baked into a message: a log store can filter on RequestPath and StatusCode.
+        // The event is written when the middleware unwinds, which may be just after the client has the response.
+        var request = await sink.Logged.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("200", request.Properties["StatusCode"].ToString());
+        Assert.Equal("\"GET\"", request.Properties["RequestMethod"].ToString());
+        Assert.Contains("{RequestPath}", request.MessageTemplate.Text, StringComparison.Ordinal);
+    }
+
+    /// <summary>Completes with the first request-log event for one path.</summary>
+    private sealed class RequestLogSink(string path) : ILogEventSink
+    {
+        private readonly TaskCompletionSource<LogEvent> _logged = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Task<LogEvent> Logged => _logged.Task;
+
+        public void Emit(LogEvent logEvent)
+        {
+            if (logEvent.Properties.TryGetValue("RequestPath", out var value) && value.ToString() == $"\"{path}\"")
+                _logged.TrySetResult(logEvent);
+        }
     }
 
     [Fact]
