@@ -27,10 +27,17 @@ internal static class PastCampaigns
     /// The audience's rules in the audience builder's version-1 format (what <c>AudienceRulesJson</c> in Intelligence
     /// reads and writes, spelled out here because Data cannot reference Intelligence): customers who consented to
     /// e-mail. The campaign's random sample and its "joined before the start" cut are part of the campaign's history,
-    /// not rules a builder can evaluate today, so they stay in the audience's name.
+    /// not rules a builder can evaluate today: the name says so in brackets, after what the rules select.
     /// </summary>
     public const string EmailSubscribersRules =
         """{"version":1,"root":{"match":"all","conditions":[{"field":"consentEmail","operator":"is","value":"yes"}],"groups":[]}}""";
+
+    /// <summary>
+    /// The name of a past campaign's audience: what its rules select (e-mail subscribers), then, in brackets, the share
+    /// the campaign drew from them at random, which no rule can express.
+    /// </summary>
+    public static string AudienceName(string campaign, double share) =>
+        string.Create(CultureInfo.InvariantCulture, $"{campaign}: E-mail subscribers (campaign sent to a random {share:P0})");
 
     private static readonly string[] Themes = ["Coffee week", "Spring treats", "Summer refresh", "Back to routine",
         "Autumn warmers", "Winter favourites", "New year restart", "Tea time", "Bakery fresh", "Gift season"];
@@ -52,8 +59,8 @@ internal static class PastCampaigns
                 continue;
             var index = campaigns.Count;
             var name = string.Create(CultureInfo.InvariantCulture, $"{Themes[k % Themes.Length]} {start:MMM yyyy}");
-            var audience = new SavedAudience($"{name}: random {parameters.CampaignAudienceShare:P0} of e-mail subscribers",
-                EmailSubscribersRules, Marketer, start.AddDays(-7));
+            // The name says what the rules select (every e-mail subscriber); the campaign's random share is history.
+            var audience = new SavedAudience(AudienceName(name, parameters.CampaignAudienceShare), EmailSubscribersRules, Marketer, start.AddDays(-7));
             values.Set(audience, nameof(SavedAudience.Id), audienceIdBase + index + 1);
 
             var campaign = new Campaign(name, "10 % off the next basket, e-mailed to a random sample with a holdout.",

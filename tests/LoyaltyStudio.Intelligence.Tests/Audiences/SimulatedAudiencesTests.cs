@@ -25,6 +25,8 @@ public sealed class SimulatedAudiencesTests(SimulatedLoyaltyData data)
             Assert.Equal(audience.RulesJson, AudienceRulesJson.Write(validated.Rules));
             var evaluation = await service.EvaluateSavedAsync(audience.Id);
             Assert.Equal(emailSubscribers, evaluation.Size.Customers);
+            // The name says what the rules select (every e-mail subscriber); the campaign's random share is in brackets.
+            Assert.Matches(@": E-mail subscribers \(campaign sent to a random \d+ %\)$", audience.Name);
         }
         // They share one rule tree, which the list counts once for all of them.
         var list = await service.ListAsync();
