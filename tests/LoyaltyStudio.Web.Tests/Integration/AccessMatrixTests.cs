@@ -128,7 +128,9 @@ public sealed partial class AccessMatrixTests(LoyaltyWebFactory factory) : IClas
 
         if (allowed)
         {
-            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            // Route parameters are filled with 1, which may name nothing: "not found" is an answer, a redirect is not.
+            Assert.True(response.StatusCode == HttpStatusCode.OK || (response.StatusCode == HttpStatusCode.NotFound && route.EndsWith("/1", StringComparison.Ordinal)),
+                $"{role} opening {route}: {(int)response.StatusCode} {response.Headers.Location}");
             Assert.DoesNotContain("not part of your role", await response.Content.ReadAsStringAsync());
         }
         else
