@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using LoyaltyStudio.Domain.Scoring;
 using LoyaltyStudio.Intelligence.Features;
@@ -85,10 +86,13 @@ public sealed class ChurnModel
 
     /// <summary>
     /// Scores every customer of the table: probability, 0–100 score, band by <paramref name="thresholds"/> and, for
-    /// customers in band <paramref name="explainFrom"/> or above, up to <paramref name="reasonCount"/> reasons.
+    /// customers in band <paramref name="explainFrom"/> or above, up to <paramref name="reasonCount"/> reasons, one per
+    /// behaviour (<see cref="ChurnReasonPicker"/>), with money and percentages in <paramref name="culture"/>
+    /// (<see cref="ChurnReasonSentences.DefaultCulture"/> when not given).
     /// </summary>
     public IReadOnlyList<ChurnPrediction> Score(
-        FeatureTable table, ChurnRiskThresholds? thresholds = null, ChurnRiskBand explainFrom = ChurnRiskBand.Medium, int reasonCount = 3)
+        FeatureTable table, ChurnRiskThresholds? thresholds = null, ChurnRiskBand explainFrom = ChurnRiskBand.Medium, int reasonCount = 3,
+        CultureInfo? culture = null)
     {
         ArgumentNullException.ThrowIfNull(table);
         thresholds ??= ChurnRiskThresholds.Default;
@@ -103,7 +107,7 @@ public sealed class ChurnModel
             if (bands[i] >= explainFrom)
                 explain.Add(i);
         }
-        var reasons = Explain(table, explain.ToArray(), reasonCount);
+        var reasons = Explain(table, explain.ToArray(), reasonCount, culture ?? ChurnReasonSentences.DefaultCulture);
         var predictions = new ChurnPrediction[table.Count];
         for (var i = 0; i < table.Count; i++)
         {
@@ -191,7 +195,7 @@ public sealed class ChurnModel
     }
 
     /// <summary>Top positive contributions (the features that pushed the score up) of the given rows, as reasons.</summary>
-    private Dictionary<int, IReadOnlyList<ChurnReason>> Explain(FeatureTable table, int[] rows, int reasonCount)
+    private Dictionary<int, IReadOnlyList<ChurnReason>> Explain(FeatureTable table, int[] rows, int reasonCount, CultureInfo culture)
     {
         var reasons = new Dictionary<int, IReadOnlyList<ChurnReason>>(rows.Length);
         if (rows.Length == 0 || reasonCount <= 0)
@@ -208,7 +212,7 @@ public sealed class ChurnModel
             getter(ref contributions);
             contributions.CopyTo(dense);
             var row = rows[k++];
-            reasons[row] = DistinctReasons(table, row, dense, reasonCount);
+            reasons[row] = ChurnReasonPicker.Pick(table, row, dense, reasonCount, culture);
         }
         return reasons;
     }
@@ -240,36 +244,6 @@ public sealed class ChurnModel
             .ThenBy(d => d.Feature, StringComparer.Ordinal)
             .ToArray();
     }
-
-    /// <summary>
-    /// The top positive contributions as sentences. Related features can tell the same story (recency and recency over
-    /// the usual gap both say "no purchase for 64 days; usually buys every 12"): a sentence is said once, with the
-    /// contributions of every feature behind it added up, and the next different sentence takes the free place.
-    /// </summary>
-    private ChurnReason[] DistinctReasons(FeatureTable table, int row, float[] contributions, int count)
-    {
-        var chosen = new List<ChurnReason>(count);
-        foreach (var c in TopPositive(contributions))
-        {
-            var sentence = ChurnReasonSentences.Describe(table, row, FeatureNames[c]);
-            var same = chosen.FindIndex(r => r.Sentence == sentence);
-            if (same >= 0)
-            {
-                chosen[same] = chosen[same] with { Contribution = chosen[same].Contribution + contributions[c] };
-                continue;
-            }
-            if (chosen.Count == count)
-                break;
-            chosen.Add(new ChurnReason(FeatureNames[c], contributions[c], sentence));
-        }
-        return [.. chosen.OrderByDescending(r => r.Contribution)];
-    }
-
-    private static IEnumerable<int> TopPositive(float[] contributions) =>
-        Enumerable.Range(0, contributions.Length)
-            .Where(c => contributions[c] > 0)
-            .OrderByDescending(c => contributions[c])
-            .ThenBy(c => c);
 
     private static string Describe(List<string> names) =>
         names.Count == 0 ? "none" : string.Join(", ", names.Take(10).Select(n => $"'{n}'")) + (names.Count > 10 ? $" and {names.Count - 10} more" : "");

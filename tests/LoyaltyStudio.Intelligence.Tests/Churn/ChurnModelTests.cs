@@ -86,12 +86,18 @@ public sealed class ChurnModelTests(TrainedSyntheticChurn trained) : IClassFixtu
             Assert.InRange(p.Reasons.Count, 1, 3);
             Assert.All(p.Reasons, r => Assert.True(r.Contribution > 0));
             Assert.Equal(p.Reasons.Count, p.Reasons.Select(r => r.Sentence).Distinct(StringComparer.Ordinal).Count());
+            var row = Array.IndexOf(trained.LaterFeatures.CustomerIds, p.CustomerId);
+            var behaviours = p.Reasons.Select(r => ChurnReasonPicker.Behaviour(trained.LaterFeatures, row, r.Feature));
+            Assert.Equal(p.Reasons.Count, behaviours.Distinct(StringComparer.Ordinal).Count());
             Assert.Equal(p.Reasons.OrderByDescending(r => r.Contribution).Select(r => r.Feature), p.Reasons.Select(r => r.Feature));
         });
         // The rule that drew the labels makes overdue customers risky: their reasons say so in their own numbers.
-        var overdue = risky.First(p => p.Reasons[0].Feature is FeatureNames.RecencyOverGap or FeatureNames.RecencyDays);
-        var row = Array.IndexOf(trained.LaterFeatures.CustomerIds, overdue.CustomerId);
-        Assert.StartsWith($"No purchase for {Math.Round(trained.LaterFeatures[row, FeatureNames.RecencyDays])} days", overdue.Reasons[0].Sentence);
+        var table = trained.LaterFeatures;
+        var overdue = risky.First(p => p.Reasons[0].Feature is FeatureNames.RecencyOverGap or FeatureNames.RecencyDays
+            && table[Array.IndexOf(table.CustomerIds, p.CustomerId), FeatureNames.RecencyOverGap] >= 2);
+        var row = Array.IndexOf(table.CustomerIds, overdue.CustomerId);
+        Assert.StartsWith($"No purchase for {Math.Round(table[row, FeatureNames.RecencyDays])} days; usually buys every", overdue.Reasons[0].Sentence);
+        Assert.EndsWith(" days", overdue.Reasons[0].Sentence, StringComparison.Ordinal);
     }
 
     [Theory]
