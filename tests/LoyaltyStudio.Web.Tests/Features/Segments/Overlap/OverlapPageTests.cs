@@ -53,4 +53,13 @@ public sealed class OverlapPageTests : ShellTestContext
         Assert.Contains("Audience members counted 09:00 UTC (again every 2 minutes).", page.Find(".ls-overlap-counted-at").TextContent);
         Assert.Single(page.FindAll(".ls-overlap-chart"));
     }
+
+    [Fact]
+    public void Long_names_are_cut_on_the_chart_axes_and_kept_distinct()
+    {
+        var labels = OverlapMatrix.AxisLabels(["Short", "Coffee week Sep 2025: E-mail subscribers (campaign sent to a random 40 %)",
+            "Coffee week Sep 2025: E-mail subscribers (other)"], max: 20);
+
+        Assert.Equal(["Short", "Coffee week Sep 202…", "Coffee week Sep 202… (2)"], labels);
+    }
 }
