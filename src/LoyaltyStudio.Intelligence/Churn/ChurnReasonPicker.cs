@@ -55,6 +55,9 @@ public static class ChurnReasonPicker
         [FeatureNames.SpendTrend] = FeatureNames.Orders90,
     };
 
+    private static readonly HashSet<string> OrderCounts =
+        new([FeatureNames.Orders30, FeatureNames.Orders90, FeatureNames.Orders365, FeatureNames.OrdersTrend], StringComparer.Ordinal);
+
     /// <summary>
     /// The behaviour <paramref name="feature"/> tells about for the customer in <paramref name="row"/>; two features
     /// with the same behaviour would say the same thing twice. A feature not grouped is a behaviour of its own.
@@ -65,13 +68,21 @@ public static class ChurnReasonPicker
         ArgumentNullException.ThrowIfNull(feature);
         if (OrdersInWindow.TryGetValue(feature, out var orders) && table.Has(orders) && table[row, orders] < 0.5f)
             return Recency;
+        // A customer who bought once: any order count is that one order, and recency tells when it was.
+        if (OrderCounts.Contains(feature) && BoughtOnce(table, row))
+            return Recency;
         // With one order there is no spread of gaps: the sentence says "has bought only once", as recency does.
-        if (feature == FeatureNames.GapStdDays && table.Has(FeatureNames.GapMeanDays) && table[row, FeatureNames.GapMeanDays] <= 0)
+        if (feature == FeatureNames.GapStdDays && BoughtOnce(table, row))
             return Recency;
         if (Behaviours.TryGetValue(feature, out var behaviour))
             return behaviour;
         return feature.StartsWith(FeatureNames.CategorySharePrefix, StringComparison.Ordinal) ? "categories" : feature;
     }
+
+    // Only customers with a purchase are scored; no usual gap and no capped ratio means exactly one order.
+    private static bool BoughtOnce(FeatureTable table, int row) =>
+        table.Has(FeatureNames.GapMeanDays) && table[row, FeatureNames.GapMeanDays] <= 0
+        && (!table.Has(FeatureNames.RecencyOverGap) || table[row, FeatureNames.RecencyOverGap] <= 0);
 
     /// <summary>
     /// Up to <paramref name="count"/> reasons from the positive <paramref name="contributions"/> (one per column of
@@ -97,7 +108,10 @@ public static class ChurnReasonPicker
             string? sentence = null;
             if (same < 0)
             {
-                sentence = ChurnReasonSentences.Describe(table, row, feature, culture);
+                // Whichever feature leads it, recency is told in its fullest sentence: days since the last purchase
+                // against the usual gap (or "has bought only once"), which says all an empty order window would.
+                var told = behaviour == Recency && table.Has(FeatureNames.RecencyDays) ? FeatureNames.RecencyDays : feature;
+                sentence = ChurnReasonSentences.Describe(table, row, told, culture);
                 same = chosen.FindIndex(r => r.Reason.Sentence == sentence);
             }
             if (same >= 0)

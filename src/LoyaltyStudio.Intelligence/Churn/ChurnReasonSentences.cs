@@ -50,8 +50,8 @@ public static class ChurnReasonSentences
         [FeatureNames.PointsBalance] = v => Round(v.Get(FeatureNames.PointsBalance)) switch
         {
             <= 0 => "No points in the balance",
-            1 => "1 point in the balance, not redeemed",
-            var n => $"{v.Number(n)} points in the balance, not redeemed",
+            1 => "1 point in the balance",
+            var n => $"{v.Number(n)} points in the balance",
         },
         [FeatureNames.AppOpens28] = v => Count(v, v.Get(FeatureNames.AppOpens28), "app open", "app opens", "in the last 4 weeks"),
         [FeatureNames.AppOpensTrend] = v => CountTrend(v, FeatureNames.AppOpens28, FeatureNames.AppOpensTrend, "app open", "app opens", Weeks4),
@@ -122,7 +122,7 @@ public static class ChurnReasonSentences
     private static string Count(Values v, float value, string one, string many, string period)
     {
         var n = Round(value);
-        return n == 0 ? $"No {many} {period}" : $"{v.Number(n)} {(n == 1 ? one : many)} {period}";
+        return n == 0 ? $"No {NoneOf(many)} {period}" : $"{v.Number(n)} {(n == 1 ? one : many)} {period}";
     }
 
     private static string Tenure(Values v, float days) => Round(days) switch
@@ -172,14 +172,19 @@ public static class ChurnReasonSentences
     private static string CountChange(Values v, long now, long before, string one, string many, Window window)
     {
         if (now == 0 && before == 0)
-            return $"No {many} in the last {window.Both}";
+            return $"No {NoneOf(many)} in the last {window.Both}";
         if (now == 0)
-            return $"No {many} in the last {window.Recent}, after {v.Number(before)} the {window.Recent} before";
+            return $"No {NoneOf(many)} in the last {window.Recent}, after {v.Number(before)} the {window.Recent} before";
         var recent = $"{v.Number(now)} {(now == 1 ? one : many)} in the last {window.Recent}";
         if (before == 0)
             return $"{recent}, none the {window.Recent} before";
+        if (now == before)
+            return $"{recent}, the same as the {window.Recent} before";
         return $"{recent}, {Compared(v, now, before)} {v.Number(before)} the {window.Recent} before";
     }
+
+    /// <summary>"No product views or cart visits": after "no", "and" becomes "or".</summary>
+    private static string NoneOf(string many) => many.Replace(" and ", " or ", StringComparison.Ordinal);
 
     /// <summary>"down 70% from", "up 50% from" or "as many as" (for rounding to 0 %).</summary>
     private static string Compared(Values v, double now, double before)

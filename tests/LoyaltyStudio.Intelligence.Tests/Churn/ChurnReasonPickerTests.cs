@@ -18,7 +18,7 @@ public sealed class ChurnReasonPickerTests
 
         Assert.Equal([FeatureNames.AppOpens28, FeatureNames.Browsing28, FeatureNames.RecencyDays], reasons.Select(r => r.Feature));
         Assert.Equal(
-            ["No app opens in the last 4 weeks", "No product views and cart visits in the last 4 weeks", "No purchase for 42 days; usually buys every 33 days"],
+            ["No app opens in the last 4 weeks", "No product views or cart visits in the last 4 weeks", "No purchase for 42 days; usually buys every 33 days"],
             reasons.Select(r => r.Sentence));
         Assert.Equal(9, reasons[0].Contribution, 5);
     }
@@ -51,7 +51,7 @@ public sealed class ChurnReasonPickerTests
     {
         // Orders in every window, so that spend and order windows tell about spending and ordering, not about recency.
         var table = ChurnReasonSentencesTests.OneCustomer(
-            (FeatureNames.RecencyDays, 10), (FeatureNames.Orders30, 1), (FeatureNames.Orders90, 2), (FeatureNames.Orders365, 5),
+            (FeatureNames.RecencyDays, 10), (FeatureNames.GapMeanDays, 30), (FeatureNames.Orders30, 1), (FeatureNames.Orders90, 2), (FeatureNames.Orders365, 5),
             (FeatureNames.Spend30, 20), (FeatureNames.Spend90, 60), (FeatureNames.Spend365, 300), (FeatureNames.SupportContacts365, 3),
             (FeatureNames.SupportBadOutcomes365, 2), (FeatureNames.DeliveryComplaints365, 1), (FeatureNames.OffersReceived365, 4),
             (FeatureNames.ChannelShareApp, 0.3f), (FeatureNames.ChannelShareStore, 0.7f), (FeatureNames.CategoryShift, 0.5f));
@@ -78,6 +78,31 @@ public sealed class ChurnReasonPickerTests
     }
 
     [Fact]
+    public void Recency_is_told_in_its_full_sentence_whichever_of_its_features_leads()
+    {
+        var table = ChurnReasonSentencesTests.OneCustomer((FeatureNames.RecencyDays, 42), (FeatureNames.GapMeanDays, 33), (FeatureNames.Orders365, 6));
+
+        var reasons = Pick(table, 3, (FeatureNames.Orders30, 6), (FeatureNames.RecencyDays, 2));
+
+        var reason = Assert.Single(reasons);
+        Assert.Equal(FeatureNames.Orders30, reason.Feature);
+        Assert.Equal("No purchase for 42 days; usually buys every 33 days", reason.Sentence);
+    }
+
+    [Fact]
+    public void A_one_time_buyers_order_count_and_gap_spread_are_told_once_as_recency()
+    {
+        var table = ChurnReasonSentencesTests.OneCustomer(
+            (FeatureNames.RecencyDays, 279), (FeatureNames.Orders365, 1), (FeatureNames.TenureDays, 400));
+
+        var reasons = Pick(table, 3, (FeatureNames.Browsing28, 10), (FeatureNames.Orders365, 3), (FeatureNames.GapStdDays, 1), (FeatureNames.TenureDays, 0.5f));
+
+        Assert.Equal(
+            ["No product views or cart visits in the last 4 weeks", "No purchase for 279 days; has bought only once", "Member for 13 months"],
+            reasons.Select(r => r.Sentence));
+    }
+
+    [Fact]
     public void Features_that_lowered_the_score_are_no_reason_and_fewer_are_given_when_fewer_raised_it()
     {
         var table = ChurnReasonSentencesTests.OneCustomer((FeatureNames.AppOpens28, 3));
@@ -91,7 +116,7 @@ public sealed class ChurnReasonPickerTests
     [Fact]
     public void Up_to_the_asked_number_of_distinct_behaviours_are_given_strongest_first()
     {
-        var table = ChurnReasonSentencesTests.OneCustomer((FeatureNames.RecencyDays, 80), (FeatureNames.Orders365, 2));
+        var table = ChurnReasonSentencesTests.OneCustomer((FeatureNames.RecencyDays, 80), (FeatureNames.GapMeanDays, 30), (FeatureNames.Orders365, 2));
 
         var reasons = Pick(table, 4,
             (FeatureNames.Browsing28, 9), (FeatureNames.BrowsingTrend, 8), (FeatureNames.AppOpens28, 7), (FeatureNames.AppOpensTrend, 6),

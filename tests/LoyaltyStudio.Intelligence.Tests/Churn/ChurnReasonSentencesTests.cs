@@ -84,7 +84,7 @@ public sealed class ChurnReasonSentencesTests
         var never = OneCustomer((FeatureNames.Browsing28, 0), (FeatureNames.BrowsingTrend, 0));
 
         Assert.Equal("No app opens in the last 4 weeks, after 12 the 4 weeks before", Describe(stopped, FeatureNames.AppOpensTrend));
-        Assert.Equal("No product views and cart visits in the last 8 weeks", Describe(never, FeatureNames.BrowsingTrend));
+        Assert.Equal("No product views or cart visits in the last 8 weeks", Describe(never, FeatureNames.BrowsingTrend));
     }
 
     [Fact]
@@ -95,6 +95,14 @@ public sealed class ChurnReasonSentencesTests
 
         Assert.Equal("6 product views and cart visits in the last 4 weeks, up 50% from 4 the 4 weeks before", Describe(table, FeatureNames.BrowsingTrend));
         Assert.Equal("2 orders in the last 90 days, none the 90 days before", Describe(fromNothing, FeatureNames.OrdersTrend));
+    }
+
+    [Fact]
+    public void An_unchanged_count_says_the_same_as_before()
+    {
+        var table = OneCustomer((FeatureNames.AppOpens28, 1), (FeatureNames.AppOpensTrend, 0));
+
+        Assert.Equal("1 app open in the last 4 weeks, the same as the 4 weeks before", Describe(table, FeatureNames.AppOpensTrend));
     }
 
     [Fact]
@@ -143,7 +151,7 @@ public sealed class ChurnReasonSentencesTests
         Assert.Equal("No orders in the last 30 days", Describe(OneCustomer((FeatureNames.Orders30, 0)), FeatureNames.Orders30));
         Assert.Equal("1 order in the last year", Describe(OneCustomer((FeatureNames.Orders365, 1)), FeatureNames.Orders365));
         Assert.Equal("1 app open in the last 4 weeks", Describe(OneCustomer((FeatureNames.AppOpens28, 1)), FeatureNames.AppOpens28));
-        Assert.Equal("No product views and cart visits in the last 4 weeks", Describe(OneCustomer(), FeatureNames.Browsing28));
+        Assert.Equal("No product views or cart visits in the last 4 weeks", Describe(OneCustomer(), FeatureNames.Browsing28));
         Assert.Equal("3 support contacts in the last year", Describe(OneCustomer((FeatureNames.SupportContacts365, 3)), FeatureNames.SupportContacts365));
         Assert.Equal("1 support contact in the last year ended badly", Describe(OneCustomer((FeatureNames.SupportBadOutcomes365, 1)), FeatureNames.SupportBadOutcomes365));
         Assert.Equal("2 offers received in the last year", Describe(OneCustomer((FeatureNames.OffersReceived365, 2)), FeatureNames.OffersReceived365));
@@ -152,8 +160,8 @@ public sealed class ChurnReasonSentencesTests
     [Fact]
     public void Points_are_counted_with_their_unit()
     {
-        Assert.Equal("1,234 points in the balance, not redeemed", Describe(OneCustomer((FeatureNames.PointsBalance, 1234)), FeatureNames.PointsBalance));
-        Assert.Equal("1 point in the balance, not redeemed", Describe(OneCustomer((FeatureNames.PointsBalance, 1)), FeatureNames.PointsBalance));
+        Assert.Equal("1,234 points in the balance", Describe(OneCustomer((FeatureNames.PointsBalance, 1234)), FeatureNames.PointsBalance));
+        Assert.Equal("1 point in the balance", Describe(OneCustomer((FeatureNames.PointsBalance, 1)), FeatureNames.PointsBalance));
         Assert.Equal("No points in the balance", Describe(OneCustomer(), FeatureNames.PointsBalance));
         Assert.Equal("Has not redeemed points in the last year", Describe(OneCustomer(), FeatureNames.Redemptions365));
         Assert.Equal("Redeemed points once in the last year", Describe(OneCustomer((FeatureNames.Redemptions365, 1)), FeatureNames.Redemptions365));
