@@ -136,13 +136,17 @@ internal static class SeedCommand
         await cli.Out.WriteLineAsync($"Parameters: {(request.Parameters ?? new SimulationParameters()).ToJson()}");
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(cli.Out) });
         var generator = services.GetRequiredService<ILoyaltyDataGenerator>();
-        var summary = await console.Progress()
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
-            .StartAsync(async ctx =>
-            {
-                var task = ctx.AddTask("Customers", autoStart: true, maxValue: request.Customers);
-                return await generator.GenerateAsync(request, new ProgressBar(task), cancellationToken);
-            });
+        // A live bar in a terminal. Written to a file or pipe, Spectre.Console would print a percentage at most once a
+        // second and nothing for a run shorter than that, so there each stage and each tenth of the customers is a line.
+        var summary = console.Profile.Capabilities.Interactive
+            ? await console.Progress()
+                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+                .StartAsync(async ctx =>
+                {
+                    var task = ctx.AddTask("Customers", autoStart: true, maxValue: request.Customers);
+                    return await generator.GenerateAsync(request, new ProgressBar(task), cancellationToken);
+                })
+            : await generator.GenerateAsync(request, new ProgressLines(cli.Out), cancellationToken);
         console.Write(SummaryTable(summary));
         return ExitCodes.Success;
     }
@@ -165,6 +169,28 @@ internal static class SeedCommand
         table.Caption($"{seconds.ToString("0.0", CultureInfo.InvariantCulture)} s, " +
             $"{(total / seconds).ToString("N0", CultureInfo.InvariantCulture)} rows/s");
         return table;
+    }
+
+    /// <summary>Progress as plain lines ("Writing customers: 2,000/5,000 customers"): at each new stage and each tenth.</summary>
+    private sealed class ProgressLines(TextWriter output) : IProgress<GenerationProgress>
+    {
+        private readonly Lock _gate = new();
+        private string? _stage;
+        private int _tenth = -1;
+
+        public void Report(GenerationProgress value)
+        {
+            var tenth = value.CustomersTotal <= 0 ? 10 : value.CustomersDone * 10 / value.CustomersTotal;
+            lock (_gate)
+            {
+                if (value.Stage == _stage && tenth == _tenth)
+                    return;
+                _stage = value.Stage;
+                _tenth = tenth;
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{value.Stage}: {value.CustomersDone:N0}/{value.CustomersTotal:N0} customers"));
+            }
+        }
     }
 
     /// <summary>Feeds the generator's progress into the Spectre.Console bar.</summary>
