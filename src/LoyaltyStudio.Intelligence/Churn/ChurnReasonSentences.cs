@@ -38,9 +38,12 @@ public static class ChurnReasonSentences
         [FeatureNames.ChannelShareOnline] = v => Channel(v, FeatureNames.ChannelShareOnline, "online"),
         [FeatureNames.ChannelShareApp] = v => Channel(v, FeatureNames.ChannelShareApp, "in the app"),
         [FeatureNames.ChannelShareStore] = v => Channel(v, FeatureNames.ChannelShareStore, "in store"),
-        [FeatureNames.DiscountShare] = v => v.Get(FeatureNames.DiscountShare) <= 0
-            ? "No discounts used in the last year"
-            : $"Discounts made up {v.Percent(v.Get(FeatureNames.DiscountShare))} of the last year's order value",
+        [FeatureNames.DiscountShare] = v => v.Get(FeatureNames.DiscountShare) switch
+        {
+            <= 0 => "No discounts used in the last year",
+            < 0.005f => "Discounts made up less than 1% of the last year's order value",
+            var share => $"Discounts made up {v.Percent(share)} of the last year's order value",
+        },
         [FeatureNames.Redemptions365] = v => Round(v.Get(FeatureNames.Redemptions365)) switch
         {
             0 => "Has not redeemed points in the last year",
@@ -140,7 +143,7 @@ public static class ChurnReasonSentences
             return "Has bought only once";
         var spread = v.Get(FeatureNames.GapStdDays);
         return Round(spread) < 1
-            ? "Time between purchases has not varied so far"
+            ? "Has bought at one steady interval so far"
             : $"Time between purchases varies by about {v.Days(spread)}";
     }
 

@@ -182,7 +182,7 @@ public sealed class ChurnReasonSentencesTests
     {
         Assert.Equal("Time between purchases varies by about 6 days",
             Describe(OneCustomer((FeatureNames.GapMeanDays, 20), (FeatureNames.GapStdDays, 6.2f)), FeatureNames.GapStdDays));
-        Assert.Equal("Time between purchases has not varied so far",
+        Assert.Equal("Has bought at one steady interval so far",
             Describe(OneCustomer((FeatureNames.GapMeanDays, 20), (FeatureNames.GapStdDays, 0)), FeatureNames.GapStdDays));
     }
 
@@ -196,6 +196,8 @@ public sealed class ChurnReasonSentencesTests
         Assert.Equal("Never buys online", Describe(table, FeatureNames.ChannelShareOnline));
         Assert.Equal("Discounts made up 40% of the last year's order value", Describe(table, FeatureNames.DiscountShare));
         Assert.Equal("No discounts used in the last year", Describe(OneCustomer(), FeatureNames.DiscountShare));
+        Assert.Equal("Discounts made up less than 1% of the last year's order value",
+            Describe(OneCustomer((FeatureNames.DiscountShare, 0.004f)), FeatureNames.DiscountShare));
     }
 
     [Fact]
@@ -239,7 +241,7 @@ public sealed class ChurnReasonSentencesTests
     public void No_sentence_leaves_a_number_without_its_unit_or_says_1_days()
     {
         // Values a scored customer can have, from one-day gaps to long absences; every template on each.
-        var bare = new Regex(@"\d(;|$)|\b1 (days|orders|months|years|points|app opens|times)\b|\b0 days\b", RegexOptions.CultureInvariant);
+        var bare = new Regex(@"\d(;|$)|\b1 (days|orders|months|years|points|app opens|times)\b|\b0 days\b|\b0%", RegexOptions.CultureInvariant);
         float[][] customers =
         [
             [1.2f, 0, 0, 1, 0, 0, 30, 1, 1.1f, 0, 1.1f, -0.5f, -0.3f, 0.2f, 0.5f, 0.5f, 0, 0.1f, 1, 1, 1, -0.3f, 1, 0.2f, 1, 1, 1, 1, 1, 0.4f],
