@@ -98,6 +98,17 @@ public sealed class TrainAndScoreCommandTests
         Assert.Contains("(70) must be above the medium one (80)", run.Error);
     }
 
+    [Fact]
+    public async Task A_display_culture_this_machine_does_not_know_stops_scoring_naming_the_setting()
+    {
+        using var folder = new TempDataFolder();
+
+        var run = await CliRun.RunAsync("score", folder.Override, "--Display:Culture=xx-NOPE");
+
+        Assert.NotEqual(ExitCodes.Success, run.ExitCode);
+        Assert.Contains("Display:Culture 'xx-NOPE' is not a culture", run.Error);
+    }
+
     private static class ScoringStagesNames
     {
         public const string Publish = "publish";

@@ -44,7 +44,9 @@ internal sealed class ScoringCli
     public static ScoringOptions OptionsFrom(IServiceProvider services)
     {
         var options = new ScoringOptions();
-        services.GetRequiredService<IConfiguration>().GetSection(ScoringOptions.Section).Bind(options);
+        var configuration = services.GetRequiredService<IConfiguration>();
+        configuration.GetSection(ScoringOptions.Section).Bind(options);
+        options.UseDisplayCulture(configuration[ScoringOptions.CultureSetting]);
         var problems = options.Problems();
         if (problems.Count > 0)
             throw new OptionsValidationException(ScoringOptions.Section, typeof(ScoringOptions), problems);

@@ -35,6 +35,26 @@ public sealed class ScoringOptions
     /// <summary>The configuration section these settings are read from (<c>Scoring:HorizonDays</c>, <c>Scoring:HighRiskFrom</c>, …).</summary>
     public const string Section = "Scoring";
 
+    /// <summary>The setting whose culture the reasons' money and percentages are written in, as on every page.</summary>
+    public const string CultureSetting = "Display:Culture";
+
+    /// <summary>
+    /// The culture (a name such as <c>en-US</c> or <c>de-DE</c>) the churn reasons write money and percentages in; the web
+    /// app and <c>loyalty</c> fill it from <see cref="CultureSetting"/>, so stored sentences read like the pages around them.
+    /// </summary>
+    public string ReasonCulture { get; set; } = "en-US";
+
+    /// <summary>The culture named by <see cref="ReasonCulture"/>.</summary>
+    public System.Globalization.CultureInfo ReasonCultureInfo => System.Globalization.CultureInfo.GetCultureInfo(ReasonCulture, predefinedOnly: true);
+
+    /// <summary>Fills <see cref="ReasonCulture"/> from <see cref="CultureSetting"/> when that is set.</summary>
+    public ScoringOptions UseDisplayCulture(string? displayCulture)
+    {
+        if (!string.IsNullOrWhiteSpace(displayCulture))
+            ReasonCulture = displayCulture.Trim();
+        return this;
+    }
+
     /// <summary>The problems with these settings, each naming the setting; empty when they can work.</summary>
     public IReadOnlyList<string> Problems()
     {
@@ -46,7 +66,8 @@ public sealed class ScoringOptions
         catch (Exception e) when (e is ArgumentException or Domain.Common.DomainException)
         {
             var message = e is ArgumentOutOfRangeException range ? range.Message.Split(Environment.NewLine)[0] : e.Message;
-            return [message.StartsWith("Scoring:", StringComparison.Ordinal) ? message : "Scoring:MediumRiskFrom/HighRiskFrom: " + message];
+            var named = message.StartsWith("Scoring:", StringComparison.Ordinal) || message.StartsWith(CultureSetting, StringComparison.Ordinal);
+            return [named ? message : "Scoring:MediumRiskFrom/HighRiskFrom: " + message];
         }
     }
 
@@ -63,5 +84,13 @@ public sealed class ScoringOptions
         Horizon.Validate();
         if (ReasonsPerCustomer is < 0 or > 10)
             throw new ArgumentOutOfRangeException(nameof(ReasonsPerCustomer), ReasonsPerCustomer, "Scoring:ReasonsPerCustomer must lie between 0 and 10.");
+        try
+        {
+            _ = ReasonCultureInfo;
+        }
+        catch (System.Globalization.CultureNotFoundException)
+        {
+            throw new ArgumentException($"{CultureSetting} '{ReasonCulture}' is not a culture this machine knows (try en-US, en-GB, de-DE, fr-FR).", nameof(ReasonCulture));
+        }
     }
 }

@@ -62,7 +62,7 @@ public sealed class ScoringRunner
 
             clock.Start(ScoringStages.Churn, table.Count);
             cancellationToken.ThrowIfCancellationRequested();
-            var churn = models.Churn.Score(table, _options.Thresholds, ChurnRiskBand.Medium, _options.ReasonsPerCustomer);
+            var churn = models.Churn.Score(table, _options.Thresholds, ChurnRiskBand.Medium, _options.ReasonsPerCustomer, _options.ReasonCultureInfo);
 
             // The offers mostly read the database (on their own connections) and need only the churn probabilities, so
             // they run beside the CPU-bound lifetime, RFM and segment stages; the offers stage below is the wait left.
@@ -146,7 +146,7 @@ public sealed class ScoringRunner
 
             clock.Start(ScoringStages.Churn, table.Count);
             cancellationToken.ThrowIfCancellationRequested();
-            var churn = models.Churn.Score(table, _options.Thresholds, ChurnRiskBand.Medium, _options.ReasonsPerCustomer);
+            var churn = models.Churn.Score(table, _options.Thresholds, ChurnRiskBand.Medium, _options.ReasonsPerCustomer, _options.ReasonCultureInfo);
 
             clock.Start(ScoringStages.Lifetime, table.Count);
             var lifetime = await LifetimeAsync(table, models.Lifetime, ids, cancellationToken);

@@ -3,6 +3,7 @@ using LoyaltyStudio.Data.Tests.Infrastructure;
 using LoyaltyStudio.Domain.Scoring;
 using LoyaltyStudio.Domain.Segments;
 using LoyaltyStudio.Intelligence.Features;
+using LoyaltyStudio.Intelligence.Registry;
 using LoyaltyStudio.Intelligence.Scoring;
 using LoyaltyStudio.Intelligence.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -85,6 +86,24 @@ public sealed class ScoringRunnerTests(SimulatedLoyaltyData data) : IAsyncLifeti
             .Select(g => new { g.Key, Balance = g.Sum(e => e.Points) }).ToDictionaryAsync(x => x.Key, x => x.Balance);
         Assert.All(scores.Take(200), s => Assert.Equal(points.GetValueOrDefault(s.CustomerId), (double)s.PointsBalance, 0.5));
         Assert.True(scores.Sum(s => s.Spend365) > 0);
+    }
+
+    [Fact]
+    public async Task Reasons_write_money_in_the_display_culture_the_options_name()
+    {
+        var options = new ScoringOptions().UseDisplayCulture("de-DE");
+        var runner = new ScoringRunner(_db.Factory, new SqlFeatureBuilder(_db.Factory), new ModelVersionRegistry(_db.Factory, TimeProvider.System),
+            options, TimeProvider.System);
+
+        await runner.RunFullAsync("test", new ImmediateProgress(_ => { }));
+
+        await using var db = _db.CreateContext();
+        var stored = await db.CustomerScores.Select(s => s.ChurnReasonsJson).Where(r => r != "[]").ToListAsync();
+        var sentences = stored.SelectMany(json => JsonDocument.Parse(json).RootElement.EnumerateArray()
+            .Select(reason => reason.GetProperty("sentence").GetString()!)).ToList();
+        // The simulated program has low spenders among its at-risk customers, whose reasons name an amount of money.
+        Assert.Contains(sentences, s => s.StartsWith("Spent only ", StringComparison.Ordinal) && s.Contains(" €", StringComparison.Ordinal));
+        Assert.DoesNotContain(sentences, s => s.Contains('$', StringComparison.Ordinal));
     }
 
     [Fact]

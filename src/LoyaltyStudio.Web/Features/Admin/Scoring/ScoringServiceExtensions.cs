@@ -24,7 +24,8 @@ public static class ScoringServiceExtensions
         services.TryAddSingleton<ModelVersionRegistry>();
         // Scoring:* (horizon, risk thresholds, lifetime horizon) is read exactly as `loyalty train` / `loyalty score` read it,
         // so the web app and the CLI score alike; a value that cannot work stops the app at start naming the setting.
-        services.AddOptions<ScoringOptions>().Bind(configuration.GetSection(ScoringOptions.Section)).ValidateOnStart();
+        services.AddOptions<ScoringOptions>().Bind(configuration.GetSection(ScoringOptions.Section))
+            .Configure(o => o.UseDisplayCulture(configuration[ScoringOptions.CultureSetting])).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ScoringOptions>, ScoringOptionsValidator>());
         services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<ScoringOptions>>().Value);
         services.TryAddSingleton<ScoringRunner>();
