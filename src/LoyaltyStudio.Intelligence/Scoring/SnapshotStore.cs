@@ -65,6 +65,7 @@ internal sealed class SnapshotStore(IDbContextFactory<LoyaltyDbContext> contexts
         (Dictionary<long, long> Micro, Dictionary<long, long> Rfm) previous, Action<int, int> report, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using var tuning = await SqliteSnapshotTuning.ApplyAsync(db, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var segments = await db.Segments.ToDictionaryAsync(s => (s.Kind, s.Key), cancellationToken);
         var created = new List<Segment>();
@@ -112,6 +113,7 @@ internal sealed class SnapshotStore(IDbContextFactory<LoyaltyDbContext> contexts
             await writer.InsertAsync(memberships, cancellationToken);
             await writer.InsertAsync(snapshots, cancellationToken);
         }
+        await tuning.CheckReferencesAsync(run.Id, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return [.. created.Select(s => s.Id)];
     }
