@@ -5,6 +5,7 @@ using LoyaltyStudio.Domain.Scoring;
 using LoyaltyStudio.Intelligence.Churn;
 using LoyaltyStudio.Intelligence.Features;
 using LoyaltyStudio.Intelligence.Lifetime;
+using LoyaltyStudio.Intelligence.Offers;
 using LoyaltyStudio.Intelligence.Registry;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,7 +15,8 @@ namespace LoyaltyStudio.Intelligence.Scoring;
 /// Trains the models a scoring run needs at the data's latest date and stores them as new versions: the churn model
 /// (activated only when its out-of-time AUC beats the recency-only baseline) and the BG/NBD + Gamma-Gamma parameters
 /// (activated only when both fits converged). A model that fails its bar or cannot be trained leaves the previous
-/// active version in place, and the outcome says why.
+/// active version in place, and the outcome says why. Completed campaigns' response counts, which price the next-best
+/// offers, are counted and kept at the same time.
 /// </summary>
 public sealed class Trainer(IDbContextFactory<LoyaltyDbContext> contexts, IFeatureBuilder features, ModelVersionRegistry registry)
 {
@@ -34,10 +36,16 @@ public sealed class Trainer(IDbContextFactory<LoyaltyDbContext> contexts, IFeatu
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
             latest = latestDate ?? await LatestDataDate.FindAsync(db, cancellationToken);
 
+        // Past campaigns' response counts (what next-best offers are priced with) are learned here too, beside the models:
+        // each completed campaign is counted once and kept, so the scoring run after training reads them instead of
+        // counting (see OfferResponseHistory). Mostly database reads, so they overlap the CPU-bound churn training.
+        var responses = Task.Run(() => new NextBestOfferEngine(contexts).EstimateResponseRatesAsync(latest, cancellationToken), cancellationToken);
+
         progress?.Report(new ScoringProgress(ScoringStages.TrainChurn, 0, 1));
         var (churnReport, churnModel) = await TrainChurnAsync(latest, options, createdBy, cancellationToken);
         progress?.Report(new ScoringProgress(ScoringStages.TrainLifetime, 0, 1));
         var (lifetimeReport, lifetimeModel) = await TrainLifetimeAsync(latest, options, createdBy, cancellationToken);
+        await responses;
         progress?.Report(new ScoringProgress(ScoringStages.TrainLifetime, 1, 1));
         return new TrainingOutcome(latest, churnReport, churnModel, lifetimeReport, lifetimeModel);
     }

@@ -1,8 +1,10 @@
 using LoyaltyStudio.Data.Simulation;
 using LoyaltyStudio.Data.Tests.Infrastructure;
+using LoyaltyStudio.Domain.Campaigns;
 using LoyaltyStudio.Domain.Scoring;
 using LoyaltyStudio.Intelligence.Registry;
 using LoyaltyStudio.Intelligence.Scoring;
+using Microsoft.EntityFrameworkCore;
 
 namespace LoyaltyStudio.Intelligence.Tests.Scoring;
 
@@ -22,6 +24,29 @@ public sealed class TrainerTests
         Assert.Contains("The churn model was not trained", outcome.ChurnModel.Reason);
         Assert.Contains("500", outcome.ChurnModel.Reason);
         Assert.Null(await new ModelVersionRegistry(db.Factory, TimeProvider.System).GetActiveAsync(ModelKind.Churn));
+    }
+
+    [Fact]
+    public async Task Training_keeps_the_response_counts_of_every_completed_campaign_for_the_next_scoring_run()
+    {
+        await using var db = await SqliteTestDatabase.CreateAsync();
+        await new LoyaltySimulator(db.Factory).GenerateAsync(
+            new GenerationRequest(300, 3, new DateOnly(2025, 1, 1), new DateOnly(2026, 6, 30)), null, CancellationToken.None);
+
+        var outcome = await TrainedLoyaltyData.Trainer(db).TrainAsync(null, new ScoringOptions(), "tests");
+
+        await using var context = db.CreateContext();
+        var measured = await context.Campaigns
+            .Where(c => c.Status == CampaignStatus.Completed && c.EndsAt <= outcome.LatestDate && context.HoldoutAssignments.Any(h => h.CampaignId == c.Id))
+            .Select(c => c.Id).OrderBy(id => id).ToListAsync();
+        Assert.NotEmpty(measured); // the simulator runs past campaigns with holdouts
+        var kept = await context.CampaignResponseEvidence.Where(e => e.Group == "all").Select(e => e.CampaignId).OrderBy(id => id).ToListAsync();
+        Assert.Equal(measured, kept);
+        foreach (var id in measured)
+        {
+            var all = await context.CampaignResponseEvidence.SingleAsync(e => e.CampaignId == id && e.Group == "all");
+            Assert.Equal(await context.HoldoutAssignments.CountAsync(h => h.CampaignId == id), all.Treated + all.Holdout);
+        }
     }
 
     [Fact]
