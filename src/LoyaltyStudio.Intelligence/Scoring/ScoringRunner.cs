@@ -82,7 +82,7 @@ public sealed class ScoringRunner
             cancellationToken.ThrowIfCancellationRequested();
             var (alive, used) = await _store.MicroSegmentsAsync(cancellationToken);
             var previous = new PreviousSegmentation([.. alive.Select(a => new PreviousSegment(a.Key, SegmentCentroid.FromJson(a.CentroidJson)))], used);
-            var micro = MicroSegmenter.Fit(table, previous);
+            var micro = MicroSegmenter.Fit(table, previous, money: _options.ReasonCultureInfo);
 
             clock.Start(ScoringStages.Lifetime, table.Count);
             var lifetime = await lifetimeTask;

@@ -6,8 +6,11 @@ namespace LoyaltyStudio.Intelligence.Segments;
 /// <summary>How a feature's segment mean and population mean read in a sentence ("app share 78 % vs 31 %").</summary>
 public static class FeatureWording
 {
-    /// <summary>The feature's contrast as a short phrase with both numbers.</summary>
-    public static string Phrase(FeatureContrast contrast)
+    /// <summary>The culture money is written in when none is given: the web's default display culture.</summary>
+    public static readonly CultureInfo DefaultMoneyCulture = CultureInfo.GetCultureInfo("en-US");
+
+    /// <summary>The feature's contrast as a short phrase with both numbers; money in <paramref name="money"/> (<see cref="DefaultMoneyCulture"/> when null).</summary>
+    public static string Phrase(FeatureContrast contrast, CultureInfo? money = null)
     {
         ArgumentNullException.ThrowIfNull(contrast);
         var s = contrast.SegmentMean;
@@ -23,7 +26,7 @@ public static class FeatureWording
             FeatureNames.OfferResponseRate => $"offer response {Percent(s)} vs {Percent(p)}",
             FeatureNames.RecencyDays => $"last purchase {Number(s)} days ago vs {Number(p)}",
             FeatureNames.Orders365 => $"{Number(s)} orders a year vs {Number(p)}",
-            FeatureNames.Spend365 => $"{Number(s)} spent a year vs {Number(p)}",
+            FeatureNames.Spend365 => $"{Money(s, money)} spent a year vs {Money(p, money)}",
             FeatureNames.TenureDays => $"member for {Number(s)} days vs {Number(p)}",
             FeatureNames.GapMeanDays => $"buys every {Number(s)} days vs {Number(p)}",
             FeatureNames.OrdersTrend => $"order trend {Signed(s)} vs {Signed(p)}",
@@ -46,6 +49,8 @@ public static class FeatureWording
     }
 
     private static string Percent(double share) => (share * 100).ToString("0", CultureInfo.InvariantCulture) + " %";
+
+    private static string Money(double value, CultureInfo? culture) => value.ToString("C0", culture ?? DefaultMoneyCulture);
 
     private static string Number(double value) =>
         value.ToString(Math.Abs(value) >= 10 ? "#,0" : "0.#", CultureInfo.InvariantCulture);

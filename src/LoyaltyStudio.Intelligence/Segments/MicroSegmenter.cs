@@ -10,7 +10,8 @@ namespace LoyaltyStudio.Intelligence.Segments;
 /// </summary>
 public static class MicroSegmenter
 {
-    public static SegmentationResult Fit(FeatureTable features, PreviousSegmentation? previous = null, MicroSegmentationOptions? options = null)
+    public static SegmentationResult Fit(FeatureTable features, PreviousSegmentation? previous = null, MicroSegmentationOptions? options = null,
+        System.Globalization.CultureInfo? money = null)
     {
         ArgumentNullException.ThrowIfNull(features);
         options ??= new MicroSegmentationOptions();
@@ -47,7 +48,7 @@ public static class MicroSegmenter
         var profiles = Profiles(features, scaler, points, labels, order, sizes);
         var clusterCentroids = order.Select(c => CentroidOf(scaler, points, labels, c, sizes[c])).ToList();
         var identities = SegmentIdentityMatcher.Match(clusterCentroids, previous, options.MatchThreshold, [.. order.Select(c => sizes[c])]);
-        var names = SegmentNamer.NameAll(profiles);
+        var names = SegmentNamer.NameAll(profiles, money);
 
         var segments = new List<MicroSegment>(order.Length);
         var keyOfCluster = new string[centroids.Count];

@@ -30,7 +30,7 @@ public static class SegmentNamer
     /// Names every segment, unique within the run: when two come out the same, the later one (in the given order)
     /// takes its third qualifier too, and if that still clashes, its short name takes a number ("Store shoppers 2").
     /// </summary>
-    public static IReadOnlyList<SegmentName> NameAll(IReadOnlyList<SegmentProfile> profiles)
+    public static IReadOnlyList<SegmentName> NameAll(IReadOnlyList<SegmentProfile> profiles, CultureInfo? money = null)
     {
         ArgumentNullException.ThrowIfNull(profiles);
         var taken = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
@@ -42,7 +42,7 @@ public static class SegmentNamer
             for (var n = 2; taken.Contains(name); n++)
                 name = $"{shortName} {n.ToString(CultureInfo.InvariantCulture)}";
             taken.Add(name);
-            names.Add(new SegmentName(name, Describe(profile)));
+            names.Add(new SegmentName(name, Describe(profile, money)));
         }
         return names;
     }
@@ -69,11 +69,11 @@ public static class SegmentNamer
     }
 
     /// <summary>One sentence: the segment's share of customers and its two most distinctive features in numbers.</summary>
-    public static string Describe(SegmentProfile profile)
+    public static string Describe(SegmentProfile profile, CultureInfo? money = null)
     {
         ArgumentNullException.ThrowIfNull(profile);
         var share = (profile.Share * 100).ToString(profile.Share >= 0.1 ? "0" : "0.#", CultureInfo.InvariantCulture);
-        var phrases = profile.Top(2).Select(FeatureWording.Phrase).ToList();
+        var phrases = profile.Top(2).Select(c => FeatureWording.Phrase(c, money)).ToList();
         return phrases.Count == 0
             ? $"{share} % of customers."
             : $"{share} % of customers, with {string.Join(" and ", phrases)} across all customers.";

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using LoyaltyStudio.Intelligence.Features;
 using LoyaltyStudio.Intelligence.Segments;
@@ -32,7 +33,7 @@ public static class StoredSegmentProfile
             .OrderByDescending(c => Math.Abs(c.StandardisedDifference)).ThenBy(c => c.Feature, StringComparer.Ordinal)
             .Take(count)
             .Select(c => new SegmentContrast(c.Feature, Label(c.Feature),
-                FeatureWording.Phrase(new FeatureContrast(c.Feature, c.SegmentMean, c.PopulationMean, c.StandardisedDifference)),
+                FeatureWording.Phrase(new FeatureContrast(c.Feature, c.SegmentMean, c.PopulationMean, c.StandardisedDifference), CultureInfo.CurrentCulture),
                 c.SegmentMean, c.PopulationMean, c.StandardisedDifference))];
     }
 
