@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using LoyaltyStudio.Data.Bulk;
 using LoyaltyStudio.Data.Simulation;
 using LoyaltyStudio.Domain.Common;
 using Microsoft.EntityFrameworkCore;

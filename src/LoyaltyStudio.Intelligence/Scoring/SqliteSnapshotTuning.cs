@@ -1,12 +1,12 @@
-using System.Globalization;
 using LoyaltyStudio.Data;
+using LoyaltyStudio.Data.Bulk;
 using Microsoft.EntityFrameworkCore;
 
 namespace LoyaltyStudio.Intelligence.Scoring;
 
 /// <summary>
 /// Makes writing a full run's snapshot (100,000 scores and 200,000 memberships at 100k customers) cheaper on SQLite, and
-/// does nothing on other providers:
+/// does nothing on other providers (the settings are <see cref="SqliteBulkTuning"/>'s; this adds the reference check):
 /// <list type="bullet">
 /// <item>a 256 MB page cache for the writing connection, so the nine score indexes stay in memory instead of spilling
 /// dirty pages again and again (SQLite's default cache is 2 MB);</item>
@@ -21,29 +21,22 @@ namespace LoyaltyStudio.Intelligence.Scoring;
 /// </summary>
 internal sealed class SqliteSnapshotTuning : IAsyncDisposable
 {
-    private const long CacheKibibytes = 256 * 1024;
-
     private readonly LoyaltyDbContext? _context;
-    private readonly long _previousCache;
+    private readonly SqliteBulkTuning? _tuning;
 
-    private SqliteSnapshotTuning(LoyaltyDbContext? context, long previousCache)
+    private SqliteSnapshotTuning(LoyaltyDbContext? context, SqliteBulkTuning? tuning)
     {
         _context = context;
-        _previousCache = previousCache;
+        _tuning = tuning;
     }
 
     /// <summary>Opens the context's connection (it stays open until disposal) and applies the settings when it is SQLite.</summary>
     public static async Task<SqliteSnapshotTuning> ApplyAsync(LoyaltyDbContext context, CancellationToken cancellationToken)
     {
         if (!context.Database.IsSqlite())
-            return new SqliteSnapshotTuning(null, 0);
-        if (context.Database.CurrentTransaction is not null)
-            throw new InvalidOperationException("Foreign keys can only be switched off outside a transaction: apply the tuning before beginning one.");
+            return new SqliteSnapshotTuning(null, null);
         await context.Database.OpenConnectionAsync(cancellationToken);
-        var previous = await ScalarAsync(context, "PRAGMA cache_size", cancellationToken);
-        await ScalarAsync(context, string.Create(CultureInfo.InvariantCulture, $"PRAGMA cache_size = -{CacheKibibytes}"), cancellationToken);
-        await ScalarAsync(context, "PRAGMA foreign_keys = OFF", cancellationToken);
-        return new SqliteSnapshotTuning(context, previous);
+        return new SqliteSnapshotTuning(context, await SqliteBulkTuning.ApplyAsync(context, foreignKeysOff: true, cancellationToken));
     }
 
     /// <summary>
@@ -80,16 +73,7 @@ internal sealed class SqliteSnapshotTuning : IAsyncDisposable
         if (_context is null)
             return;
         // Back to what every other user of a pooled connection expects, even when the write failed.
-        await ScalarAsync(_context, "PRAGMA foreign_keys = ON", CancellationToken.None);
-        await ScalarAsync(_context, string.Create(CultureInfo.InvariantCulture, $"PRAGMA cache_size = {_previousCache}"), CancellationToken.None);
+        await _tuning!.DisposeAsync();
         await _context.Database.CloseConnectionAsync();
-    }
-
-    private static async Task<long> ScalarAsync(LoyaltyDbContext context, string sql, CancellationToken cancellationToken)
-    {
-        await using var command = context.Database.GetDbConnection().CreateCommand();
-        command.CommandText = sql;
-        var value = await command.ExecuteScalarAsync(cancellationToken);
-        return value is null or DBNull ? 0 : Convert.ToInt64(value, CultureInfo.InvariantCulture);
     }
 }

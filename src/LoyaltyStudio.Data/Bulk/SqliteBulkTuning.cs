@@ -1,34 +1,49 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 
-namespace LoyaltyStudio.Data.Simulation;
+namespace LoyaltyStudio.Data.Bulk;
 
 /// <summary>
 /// While a large data set is written into SQLite in one transaction, a bigger page cache keeps the growing indexes in
-/// memory instead of spilling dirty pages to the file again and again (the default cache is 2 MB). Restores the
-/// previous setting when disposed; does nothing on other providers.
+/// memory instead of spilling dirty pages to the file again and again (the default cache is 2 MB). Optionally also
+/// switches foreign-key enforcement off, for a writer that checks its references itself. Restores both settings when
+/// disposed, before the connection goes back to the pool; does nothing on other providers.
 /// </summary>
-internal sealed class SqliteBulkTuning : IAsyncDisposable
+public sealed class SqliteBulkTuning : IAsyncDisposable
 {
     private const long CacheKibibytes = 256 * 1024;
 
     private readonly DbContext? _context;
     private readonly long _previous;
+    private readonly bool _foreignKeysOff;
 
-    private SqliteBulkTuning(DbContext? context, long previous)
+    private SqliteBulkTuning(DbContext? context, long previous, bool foreignKeysOff)
     {
         _context = context;
         _previous = previous;
+        _foreignKeysOff = foreignKeysOff;
     }
 
     /// <summary>Raises the cache size of the context's open connection, if it is SQLite.</summary>
-    public static async Task<SqliteBulkTuning> ApplyAsync(DbContext context, CancellationToken cancellationToken)
+    public static Task<SqliteBulkTuning> ApplyAsync(DbContext context, CancellationToken cancellationToken) =>
+        ApplyAsync(context, foreignKeysOff: false, cancellationToken);
+
+    /// <summary>
+    /// Raises the cache size of the context's open connection, if it is SQLite, and with <paramref name="foreignKeysOff"/>
+    /// switches foreign-key enforcement off (only possible outside a transaction: apply before beginning one).
+    /// </summary>
+    public static async Task<SqliteBulkTuning> ApplyAsync(DbContext context, bool foreignKeysOff, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(context);
         if (!context.Database.IsSqlite())
-            return new SqliteBulkTuning(null, 0);
+            return new SqliteBulkTuning(null, 0, false);
+        if (foreignKeysOff && context.Database.CurrentTransaction is not null)
+            throw new InvalidOperationException("Foreign keys can only be switched off outside a transaction: apply the tuning before beginning one.");
         var previous = await ScalarAsync(context, "PRAGMA cache_size", cancellationToken);
         await ScalarAsync(context, $"PRAGMA cache_size = -{CacheKibibytes}", cancellationToken);
-        return new SqliteBulkTuning(context, previous);
+        if (foreignKeysOff)
+            await ScalarAsync(context, "PRAGMA foreign_keys = OFF", cancellationToken);
+        return new SqliteBulkTuning(context, previous, foreignKeysOff);
     }
 
     /// <summary>
@@ -38,7 +53,7 @@ internal sealed class SqliteBulkTuning : IAsyncDisposable
     /// about as much as the rows themselves). Index DDL is transactional in SQLite, so a rollback restores them, and a
     /// unique index that no longer holds fails the rebuild and with it the whole load. Does nothing on other providers.
     /// </summary>
-    public static async Task<DeferredIndexes> DeferIndexesAsync(DbContext context, IEnumerable<Type> entityTypes,
+    internal static async Task<DeferredIndexes> DeferIndexesAsync(DbContext context, IEnumerable<Type> entityTypes,
         CancellationToken cancellationToken)
     {
         if (!context.Database.IsSqlite())
@@ -81,8 +96,11 @@ internal sealed class SqliteBulkTuning : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (_context is not null)
-            await ScalarAsync(_context, string.Create(CultureInfo.InvariantCulture, $"PRAGMA cache_size = {_previous}"), CancellationToken.None);
+        if (_context is null)
+            return;
+        if (_foreignKeysOff)
+            await ScalarAsync(_context, "PRAGMA foreign_keys = ON", CancellationToken.None);
+        await ScalarAsync(_context, string.Create(CultureInfo.InvariantCulture, $"PRAGMA cache_size = {_previous}"), CancellationToken.None);
     }
 
     private static async Task<long> ScalarAsync(DbContext context, string sql, CancellationToken cancellationToken)
